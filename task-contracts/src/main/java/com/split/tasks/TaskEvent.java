@@ -1,0 +1,158 @@
+package com.split.tasks;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One lifecycle event of a task, as event-srv journals it. JSON Schema: {@code com/split/tasks/schema/task-event-v1.json}.
+ *
+ * <p>On a queue's {@code split:{Q}:events} stream an event is one entry whose fields are these properties, with
+ * {@code tickers}, {@code error} and {@code details} as JSON text; {@code status} is left out there because it follows
+ * from {@code event_type}, and fields the bus does not know at that point (the user of a task a worker just claimed)
+ * are absent: the journal fills them from the task's {@code task_created} event, which carries the whole envelope.
+ *
+ * @param status the status {@code eventType} sets; null for {@code task_business_result}
+ * @param attempt the attempt this event belongs to; for {@code task_retried} the attempt that comes next
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskEvent(
+        @JsonProperty(required = true) UUID eventId,
+        @JsonProperty(required = true) EventType eventType,
+        @Nullable TaskStatus status,
+        @JsonProperty(required = true) UUID taskId,
+        @Nullable String taskType,
+        @Nullable QueueName queue,
+        @Nullable String sourceModule,
+        @Nullable String targetModule,
+        @Nullable String userId,
+        @Nullable String sessionId,
+        @Nullable List<String> tickers,
+        @Nullable Integer attempt,
+        @Nullable String workerId,
+        @JsonProperty(required = true) Instant occurredAt,
+        @Nullable ErrorInfo error,
+        @Nullable ObjectNode details) {
+
+    public TaskEvent {
+        if (eventId == null || eventType == null || taskId == null || occurredAt == null) {
+            throw new IllegalArgumentException("event_id, event_type, task_id and occurred_at are required");
+        }
+        TaskStatus implied = eventType.status().orElse(null);
+        if (status == null) {
+            status = implied;
+        } else if (status != implied) {
+            throw new IllegalArgumentException(
+                    "status %s does not match event_type %s".formatted(status, eventType.wireName()));
+        }
+        tickers = tickers == null ? null : List.copyOf(tickers);
+    }
+
+    /** What went wrong, for failures, retries and timeouts. */
+    public record ErrorInfo(String type, String message) {}
+
+    /** An event about {@code task}, with every field the envelope can tell. */
+    public static TaskEvent of(EventType type, TaskEnvelope task, Instant at) {
+        return new TaskEvent(
+                TaskIds.newId(),
+                type,
+                null,
+                task.taskId(),
+                task.taskType(),
+                task.queue(),
+                task.initiator().module(),
+                task.targetModule(),
+                task.userId(),
+                task.sessionId(),
+                task.tickers(),
+                task.attempt(),
+                null,
+                at,
+                null,
+                null);
+    }
+
+    public TaskEvent withWorker(@Nullable String worker) {
+        return new TaskEvent(
+                eventId,
+                eventType,
+                status,
+                taskId,
+                taskType,
+                queue,
+                sourceModule,
+                targetModule,
+                userId,
+                sessionId,
+                tickers,
+                attempt,
+                worker,
+                occurredAt,
+                error,
+                details);
+    }
+
+    public TaskEvent withError(@Nullable ErrorInfo failure) {
+        return new TaskEvent(
+                eventId,
+                eventType,
+                status,
+                taskId,
+                taskType,
+                queue,
+                sourceModule,
+                targetModule,
+                userId,
+                sessionId,
+                tickers,
+                attempt,
+                workerId,
+                occurredAt,
+                failure,
+                details);
+    }
+
+    public TaskEvent withDetails(@Nullable ObjectNode extra) {
+        return new TaskEvent(
+                eventId,
+                eventType,
+                status,
+                taskId,
+                taskType,
+                queue,
+                sourceModule,
+                targetModule,
+                userId,
+                sessionId,
+                tickers,
+                attempt,
+                workerId,
+                occurredAt,
+                error,
+                extra);
+    }
+
+    public TaskEvent withAttempt(int next) {
+        return new TaskEvent(
+                eventId,
+                eventType,
+                status,
+                taskId,
+                taskType,
+                queue,
+                sourceModule,
+                targetModule,
+                userId,
+                sessionId,
+                tickers,
+                next,
+                workerId,
+                occurredAt,
+                error,
+                details);
+    }
+}

@@ -1,0 +1,176 @@
+package com.split.tasks.autoconfigure;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.worker.BusMetrics;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.WorkerContainer;
+import com.split.tasks.codec.TaskCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * The task bus for every service: a {@link TaskPublisher}, and a {@link WorkerContainer} when the service declares
+ * {@link TaskHandler} beans. Redis comes from Spring Boot's own configuration ({@code spring.data.redis.*}, standalone,
+ * Sentinel or Cluster); the bus opens its own Lettuce connections on the same client.
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnClass(LettuceConnectionFactory.class)
+@ConditionalOnBean(LettuceConnectionFactory.class)
+@EnableConfigurationProperties(TaskBusProperties.class)
+public final class TaskBusAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TaskCodec taskCodec(TaskBusProperties properties) {
+        return new TaskCodec(Math.toIntExact(properties.maxEnvelopeSize().toBytes()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RedisKeys redisKeys(TaskBusProperties properties) {
+        return new RedisKeys(properties.keyPrefix());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    BusRedis busRedis(LettuceConnectionFactory connectionFactory, TaskBusProperties properties) {
+        return new BusRedis(connectionFactory::getRequiredNativeClient, properties.commandTimeout());
+    }
+
+    /**
+     * Closes the bus's connections when the connection factory stops (it shuts its client down and makes a new one
+     * when it starts again, as a paused test context does), so the bus reconnects with the new client.
+     */
+    @Bean
+    SmartLifecycle busRedisLifecycle(BusRedis busRedis) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                busRedis.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 1024; // after the workers stop, before the connection factory does (phase 0)
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TaskPublisher taskPublisher(
+            BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec, TaskBusProperties properties) {
+        TaskBusProperties.Publish publish = properties.publish();
+        return new TaskPublisher(
+                busRedis,
+                redisKeys,
+                taskCodec,
+                Clock.systemUTC(),
+                publish.dedupeTtl(),
+                new TaskPublisher.ReplicaWait(publish.waitForReplicas(), publish.waitTimeout()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusMetrics busMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new BusMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(TaskHandler.class)
+    @ConditionalOnProperty(name = "split.bus.worker.enabled", matchIfMissing = true)
+    WorkerContainer workerContainer(
+            BusRedis busRedis,
+            RedisKeys redisKeys,
+            TaskCodec taskCodec,
+            List<TaskHandler> handlers,
+            TaskBusProperties properties,
+            BusMetrics busMetrics,
+            Environment environment) {
+        Set<QueueName> only = new LinkedHashSet<>();
+        properties.queues().forEach(queue -> only.add(QueueName.of(queue.trim())));
+        String workerId = properties.workerId() != null
+                ? properties.workerId()
+                : defaultWorkerId(environment.getProperty("spring.application.name", "split"));
+        return new WorkerContainer(
+                busRedis,
+                redisKeys,
+                taskCodec,
+                handlers,
+                only,
+                properties.worker(),
+                properties.retry(),
+                workerId,
+                Clock.systemUTC(),
+                busMetrics);
+    }
+
+    /** {@code <application>-<host>-<random>}: unique per process, readable in the workers set. */
+    static String defaultWorkerId(String application) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        return application + "-" + host + "-" + HexFormat.of().formatHex(random);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean(TaskHandler.class) // not WorkerContainer: member classes are read before the outer beans
+    @ConditionalOnProperty(name = "split.bus.worker.enabled", matchIfMissing = true)
+    static class TaskBusHealthConfiguration {
+
+        /** DOWN when a fetch loop has not polled Redis within a few poll timeouts; add it to the readiness group. */
+        @Bean
+        HealthIndicator taskBusHealthIndicator(WorkerContainer container) {
+            return () -> (container.isFetching() ? Health.up() : Health.down())
+                    .withDetail("workerId", container.workerId())
+                    .withDetail("inFlight", container.inFlight())
+                    .build();
+        }
+    }
+}

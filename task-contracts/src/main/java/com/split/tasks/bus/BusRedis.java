@@ -1,0 +1,134 @@
+package com.split.tasks.bus;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Connections of the bus to Redis, standalone or cluster, with string keys and byte values: envelopes stay byte for
+ * byte what their publisher wrote, even when they are not valid UTF-8.
+ *
+ * <p>{@link #commands()} is one connection shared by every thread: commands that callers issue concurrently travel
+ * pipelined, which is what keeps Redis round trips per task low. Blocking commands get their own connection from
+ * {@link #openBlocking()}. The shared connection opens on first use, so a Redis outage at startup is waited out like
+ * any other. Thread-safe.
+ */
+public final class BusRedis implements AutoCloseable {
+
+    static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private final Supplier<AbstractRedisClient> clients;
+    private final Duration commandTimeout;
+    private @Nullable Connection shared;
+
+    /**
+     * @param clients the Lettuce {@link RedisClient} or {@link RedisClusterClient} to open connections with, asked
+     *     again after {@link #close()}: its owner (Spring's connection factory) may replace it when it restarts
+     * @param commandTimeout how long {@link #await} waits for a reply
+     */
+    public BusRedis(Supplier<AbstractRedisClient> clients, Duration commandTimeout) {
+        this.clients = clients;
+        this.commandTimeout = commandTimeout;
+    }
+
+    public BusRedis(AbstractRedisClient client, Duration commandTimeout) {
+        this(() -> client, commandTimeout);
+    }
+
+    public boolean isCluster() {
+        return clients.get() instanceof RedisClusterClient;
+    }
+
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /** The shared, pipelining connection's commands. */
+    public RedisClusterAsyncCommands<String, byte[]> commands() {
+        return sharedConnection().commands();
+    }
+
+    private synchronized Connection sharedConnection() {
+        // Once open, Lettuce reconnects it by itself after an outage; until then every call tries to open it.
+        if (shared == null) {
+            shared = openBlocking();
+        }
+        return shared;
+    }
+
+    /** A connection of its own, for commands that block it (BLMOVE) or must not queue behind others (WAIT). */
+    public Connection openBlocking() {
+        return switch (clients.get()) {
+            case RedisClusterClient cluster -> {
+                StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
+                yield new Connection(connection, connection.async());
+            }
+            case RedisClient standalone -> {
+                StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC);
+                yield new Connection(connection, connection.async());
+            }
+            case AbstractRedisClient other ->
+                throw new IllegalStateException(
+                        "unsupported Redis client " + other.getClass().getName());
+        };
+    }
+
+    /** Waits for a reply within the command timeout. */
+    public <T> T await(CompletionStage<T> reply) {
+        return await(reply, commandTimeout);
+    }
+
+    public static <T> T await(CompletionStage<T> reply, Duration timeout) {
+        var future = reply.toCompletableFuture();
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BusUnavailableException("interrupted while waiting for Redis", e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new BusUnavailableException("Redis did not answer within " + timeout, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new BusUnavailableException("Redis command failed: " + cause, cause);
+        }
+    }
+
+    /** Closes the shared connection; the next call opens a new one, with the client the supplier gives then. */
+    @Override
+    public synchronized void close() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    /** A connection and its asynchronous commands. */
+    public record Connection(
+            StatefulConnection<String, byte[]> connection, RedisClusterAsyncCommands<String, byte[]> commands)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskEvent;
+import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts tasks on the bus. Each publish is one Lua script on the queue's slot: the envelope onto {@code split:{Q}:ready}
+ * with its {@code task_created} and {@code task_queued} events, or nothing at all. A task with an
+ * {@code idempotency_key} seen within the dedupe TTL is not published again: the id of the first one is returned.
+ *
+ * <p>Thread-safe; concurrent publishes share one pipelined connection.
+ */
+public final class TaskPublisher {
+
+    /** Tasks per script call in {@link #publishAll}: large enough to amortize a round trip, small enough not to stall Redis. */
+    static final int CHUNK = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(TaskPublisher.class);
+
+    private final BusRedis redis;
+    private final RedisKeys keys;
+    private final TaskCodec codec;
+    private final Clock clock;
+    private final Duration dedupeTtl;
+    private final ReplicaWait replicaWait;
+    private BusRedis.@Nullable Connection waitingConnection;
+
+    /**
+     * @param replicaWait after each publish, how many replicas must have the write and how long to wait for them; with
+     *     none, a publish returns once the primary has it
+     */
+    public TaskPublisher(
+            BusRedis redis, RedisKeys keys, TaskCodec codec, Clock clock, Duration dedupeTtl, ReplicaWait replicaWait) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.clock = clock;
+        this.dedupeTtl = dedupeTtl;
+        this.replicaWait = replicaWait;
+        if (replicaWait.replicas() > 0 && redis.isCluster()) {
+            log.warn(
+                    "split.bus.publish.wait-for-replicas is ignored on Redis Cluster: WAIT cannot follow a key's slot");
+        }
+    }
+
+    /** How many replicas a publish waits for; {@code replicas == 0} waits for none. */
+    public record ReplicaWait(int replicas, Duration timeout) {
+        public static final ReplicaWait NONE = new ReplicaWait(0, Duration.ZERO);
+    }
+
+    /**
+     * Publishes one task, ready now.
+     *
+     * @return the task's id, or for a duplicate idempotency key the id of the task first published with it
+     * @throws IllegalArgumentException if the envelope exceeds the size limit
+     * @throws BusUnavailableException if Redis does not confirm in time; the task may or may not be on the bus, so
+     *     retry with an idempotency key where a duplicate matters
+     */
+    public UUID publish(TaskEnvelope task) {
+        return publishAll(List.of(task)).getFirst();
+    }
+
+    /**
+     * Publishes many tasks (a fan-out) in few round trips: one script call per queue and chunk of {@value #CHUNK},
+     * all pipelined. Atomic per chunk, not across chunks.
+     *
+     * @return the standing task id of each task, in the order given
+     */
+    public List<UUID> publishAll(List<TaskEnvelope> tasks) {
+        return send(tasks, null);
+    }
+
+    /**
+     * Publishes a task that becomes ready at {@code at}: it waits in {@code split:{Q}:delayed} as PENDING, and the
+     * promoter queues it when due. A time in the past publishes it now.
+     */
+    public UUID schedule(TaskEnvelope task, Instant at) {
+        return send(List.of(task), at).getFirst();
+    }
+
+    private List<UUID> send(List<TaskEnvelope> tasks, @Nullable Instant at) {
+        Instant now = clock.instant();
+        long due = at != null && at.isAfter(now) ? at.toEpochMilli() : 0;
+        Map<QueueName, List<Integer>> byQueue = new LinkedHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            byQueue.computeIfAbsent(tasks.get(i).queue(), q -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        byQueue.forEach((queue, indexes) -> {
+            for (int from = 0; from < indexes.size(); from += CHUNK) {
+                List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + CHUNK));
+                chunks.add(chunk(queue, part, tasks, now, due));
+            }
+        });
+        UUID[] ids = new UUID[tasks.size()];
+        for (Chunk chunk : chunks) {
+            List<byte[]> standing = redis.await(chunk.reply());
+            for (int i = 0; i < standing.size(); i++) {
+                ids[chunk.indexes().get(i)] = UUID.fromString(new String(standing.get(i), StandardCharsets.UTF_8));
+            }
+        }
+        waitForReplicas();
+        return List.of(ids);
+    }
+
+    private record Chunk(List<Integer> indexes, CompletionStage<List<byte[]>> reply) {}
+
+    private Chunk chunk(QueueName queue, List<Integer> indexes, List<TaskEnvelope> tasks, Instant now, long due) {
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.ready(queue), keys.events(queue), keys.delayed(queue)));
+        ScriptArgs args = new ScriptArgs().add(indexes.size());
+        for (int index : indexes) {
+            TaskEnvelope task = tasks.get(index);
+            byte[] envelope = codec.encode(task);
+            int dedupeIndex = 0;
+            if (task.idempotencyKey() != null) {
+                scriptKeys.add(keys.dedupe(queue, task.idempotencyKey()));
+                dedupeIndex = scriptKeys.size();
+            }
+            args.add(envelope)
+                    .add(task.taskId().toString())
+                    .add(due)
+                    .add(dedupeIndex)
+                    .add(dedupeTtl.toMillis())
+                    .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_CREATED, task, now), envelope));
+            if (due == 0) {
+                args.addFields(codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task, now), null));
+            } else {
+                args.add(0);
+            }
+        }
+        CompletionStage<List<byte[]>> reply = BusScript.PUBLISH.run(
+                publishCommands(), ScriptOutputType.MULTI, scriptKeys.toArray(String[]::new), args.toArray());
+        return new Chunk(indexes, reply);
+    }
+
+    /**
+     * Asks that a task not run: a worker drops it when it would claim it or promote it from {@code delayed}, and a
+     * running handler learns of it through {@link com.split.tasks.bus.worker.TaskContext#isCancelled()}. The request
+     * is durable in {@code split:{Q}:cancelled} until {@code ttl} passes.
+     */
+    public void cancel(QueueName queue, UUID taskId, Duration ttl) {
+        long expiry = clock.millis() + ttl.toMillis();
+        redis.await(redis.commands()
+                .zadd(keys.cancelled(queue), (double) expiry, taskId.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean waitsForReplicas() {
+        return replicaWait.replicas() > 0 && !redis.isCluster();
+    }
+
+    /** WAIT counts the writes of its own connection and blocks it, so a publisher that waits has a connection of its own. */
+    private RedisClusterAsyncCommands<String, byte[]> publishCommands() {
+        if (!waitsForReplicas()) {
+            return redis.commands();
+        }
+        synchronized (this) {
+            if (waitingConnection == null) {
+                waitingConnection = redis.openBlocking();
+            }
+            return waitingConnection.commands();
+        }
+    }
+
+    private void waitForReplicas() {
+        if (!waitsForReplicas()) {
+            return;
+        }
+        var commands = (RedisAsyncCommands<String, byte[]>) publishCommands();
+        long acknowledged = redis.await(commands.waitForReplication(
+                replicaWait.replicas(), replicaWait.timeout().toMillis()));
+        if (acknowledged < replicaWait.replicas()) {
+            log.warn(
+                    "Published, but only {} of {} replicas confirmed within {}",
+                    acknowledged,
+                    replicaWait.replicas(),
+                    replicaWait.timeout());
+        }
+    }
+}

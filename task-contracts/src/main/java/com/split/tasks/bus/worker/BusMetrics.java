@@ -1,0 +1,112 @@
+package com.split.tasks.bus.worker;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bus's meters, lower-case and dot-separated: {@code split.tasks.completed{queue,task.type,status}},
+ * {@code split.tasks.duration}, {@code split.fetch.latency}, {@code split.tasks.in.flight},
+ * {@code split.queue.depth{queue,state}}, {@code split.queue.oldest.age}, {@code split.tasks.reaped},
+ * {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
+ */
+public final class BusMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public BusMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void completed(QueueName queue, String taskType, TaskStatus status, long nanos) {
+        String key = queue.value() + '\0' + taskType + '\0' + status;
+        counters.computeIfAbsent(
+                        "completed\0" + key,
+                        k -> Counter.builder("split.tasks.completed")
+                                .description("Task runs that ended, by their status")
+                                .tags("queue", queue.value(), "task.type", taskType, "status", status.name())
+                                .register(registry))
+                .increment();
+        timers.computeIfAbsent(
+                        "duration\0" + key,
+                        k -> Timer.builder("split.tasks.duration")
+                                .description("Time from a task's start to its end")
+                                .tags("queue", queue.value(), "task.type", taskType, "status", status.name())
+                                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void fetched(QueueName queue, long nanos) {
+        timers.computeIfAbsent(
+                        "fetch\0" + queue.value(),
+                        k -> Timer.builder("split.fetch.latency")
+                                .description("Round trip of one claim of tasks")
+                                .tags("queue", queue.value())
+                                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void reaped(QueueName queue, int tasks) {
+        count("split.tasks.reaped", "Tasks taken back from dead workers", queue, tasks);
+    }
+
+    void deadLettered(QueueName queue) {
+        count("split.tasks.dead.lettered", "Tasks moved to the dead-letter list", queue, 1);
+    }
+
+    private void count(String name, String description, QueueName queue, int amount) {
+        counters.computeIfAbsent(
+                        name + '\0' + queue.value(),
+                        k -> Counter.builder(name)
+                                .description(description)
+                                .tags("queue", queue.value())
+                                .register(registry))
+                .increment(amount);
+    }
+
+    void inFlight(QueueName queue, Supplier<Number> running) {
+        Gauge.builder("split.tasks.in.flight", running)
+                .description("Tasks this instance is running")
+                .tags("queue", queue.value())
+                .register(registry);
+    }
+
+    /** Sets a queue gauge read from Redis: depth by state (ready, delayed, dead) or the oldest waiting age. */
+    void queueDepth(QueueName queue, String state, long value) {
+        gauge("split.queue.depth", "Tasks in a queue, by state", queue, state, null)
+                .set(value);
+    }
+
+    void oldestAge(QueueName queue, long seconds) {
+        gauge("split.queue.oldest.age", "Age of the oldest ready task by its created_at", queue, null, "seconds")
+                .set(seconds);
+    }
+
+    private AtomicLong gauge(
+            String name, String description, QueueName queue, @Nullable String state, @Nullable String unit) {
+        return gauges.computeIfAbsent(name + '\0' + queue.value() + '\0' + state, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.Builder<AtomicLong> builder = Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .tags("queue", queue.value())
+                    .baseUnit(unit);
+            if (state != null) {
+                builder.tag("state", state);
+            }
+            builder.register(registry);
+            return value;
+        });
+    }
+}

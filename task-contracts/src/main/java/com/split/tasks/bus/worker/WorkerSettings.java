@@ -1,0 +1,70 @@
+package com.split.tasks.bus.worker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service's workers run ({@code split.bus.worker.*}).
+ *
+ * @param enabled whether the service consumes at all; a pure publisher can switch its workers off
+ * @param concurrency tasks one instance runs at once on each of its queues (virtual threads)
+ * @param claimBatch the most tasks claimed in one round trip; 0 means up to {@code concurrency}
+ * @param pollTimeout how long one blocking wait for work lasts when the queue is empty
+ * @param lease how long a worker may go without a heartbeat before the reaper takes its tasks back
+ * @param heartbeatInterval how often a worker renews its lease; well under {@code lease}
+ * @param reapInterval how often each worker looks for dead workers
+ * @param promoteInterval how often due retries and scheduled tasks are queued: the added latency of a retry
+ * @param cancelCheckInterval how often running tasks learn of cancellations
+ * @param shutdownGrace how long a stopping worker lets running tasks finish before it gives them back
+ * @param statsInterval how often queue depth and age gauges are read from Redis
+ */
+public record WorkerSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("0") int claimBatch,
+        @DefaultValue("1s") Duration pollTimeout,
+        @DefaultValue("15s") Duration lease,
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("5s") Duration reapInterval,
+        @DefaultValue("250ms") Duration promoteInterval,
+        @DefaultValue("1s") Duration cancelCheckInterval,
+        @DefaultValue("20s") Duration shutdownGrace,
+        @DefaultValue("5s") Duration statsInterval) {
+
+    public WorkerSettings {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("split.bus.worker.concurrency must be at least 1");
+        }
+        if (claimBatch < 0) {
+            throw new IllegalArgumentException("split.bus.worker.claim-batch must be 0 (up to concurrency) or more");
+        }
+        if (pollTimeout.toMillis() < 10) {
+            throw new IllegalArgumentException("split.bus.worker.poll-timeout must be at least 10ms");
+        }
+        if (heartbeatInterval.multipliedBy(2).compareTo(lease) > 0) {
+            throw new IllegalArgumentException(
+                    "split.bus.worker.heartbeat-interval (%s) must be at most half the lease (%s), or live workers lose their tasks"
+                            .formatted(heartbeatInterval, lease));
+        }
+    }
+
+    public static WorkerSettings defaults() {
+        return new WorkerSettings(
+                true,
+                4,
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5));
+    }
+
+    /** The most tasks to claim in one round trip. */
+    int effectiveClaimBatch() {
+        return claimBatch == 0 ? concurrency : Math.min(claimBatch, concurrency);
+    }
+}

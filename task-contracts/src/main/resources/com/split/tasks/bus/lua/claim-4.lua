@@ -1,0 +1,65 @@
+-- Claims up to N tasks for one worker: each is moved from the tail of the ready list (oldest first) to the worker's
+-- processing list with its task_received event. A task with a live cancellation request is dropped instead, with
+-- task_cancelled. An envelope whose task id cannot be read is still claimed, without an event: the worker dead-letters
+-- it with the reason.
+--
+-- KEYS[1]  ready list                      split:{Q}:ready
+-- KEYS[2]  this worker's processing list   split:{Q}:processing:<worker id>
+-- KEYS[3]  events stream                   split:{Q}:events
+-- KEYS[4]  cancellation requests           split:{Q}:cancelled (task id -> expiry, epoch ms)
+-- ARGV[1]  worker id
+-- ARGV[2]  N, the worker's free slots
+-- ARGV[3]  now, epoch ms
+-- ARGV[4]  now, ISO-8601 (occurred_at of the events)
+-- ARGV[5]  envelope size limit in bytes: larger envelopes are not decoded here
+-- ARGV[6 .. 5+N]  a fresh event id for each task
+-- Returns: the claimed envelopes, oldest first.
+local claimed = {}
+local now = tonumber(ARGV[3])
+local any_cancelled = redis.call('ZCARD', KEYS[4]) > 0
+local limit = tonumber(ARGV[5])
+
+local function scalar(value)
+    local kind = type(value)
+    if kind == 'string' or kind == 'number' then
+        return tostring(value)
+    end
+    return nil
+end
+
+for n = 1, tonumber(ARGV[2]) do
+    local envelope = redis.call('RPOP', KEYS[1])
+    if not envelope then
+        break
+    end
+    local task_id, task_type, attempt
+    if #envelope <= limit then
+        local ok, task = pcall(cjson.decode, envelope)
+        if ok and type(task) == 'table' then
+            task_id, task_type, attempt = scalar(task.task_id), scalar(task.task_type), scalar(task.attempt)
+        end
+    end
+    local event = {'event_id', ARGV[5 + n], 'event_type', 'task_received', 'task_id', task_id}
+    if task_id and any_cancelled and (tonumber(redis.call('ZSCORE', KEYS[4], task_id)) or 0) > now then
+        event[4] = 'task_cancelled'
+    else
+        redis.call('LPUSH', KEYS[2], envelope)
+        claimed[#claimed + 1] = envelope
+    end
+    if task_id then
+        if task_type then
+            event[#event + 1] = 'task_type'
+            event[#event + 1] = task_type
+        end
+        if attempt then
+            event[#event + 1] = 'attempt'
+            event[#event + 1] = attempt
+        end
+        event[#event + 1] = 'worker_id'
+        event[#event + 1] = ARGV[1]
+        event[#event + 1] = 'occurred_at'
+        event[#event + 1] = ARGV[4]
+        redis.call('XADD', KEYS[3], '*', unpack(event))
+    end
+end
+return claimed

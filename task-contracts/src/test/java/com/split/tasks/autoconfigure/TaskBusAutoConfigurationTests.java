@@ -1,0 +1,155 @@
+package com.split.tasks.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskType;
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.worker.TaskContext;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.bus.worker.WorkerContainer;
+import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.test.TaskEnvelopes;
+import io.lettuce.core.RedisClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Which beans the bus contributes. Redis points at a closed port: these contexts never need an answer, and a worker
+ * that starts only backs off.
+ */
+class TaskBusAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, TaskBusAutoConfiguration.class))
+            .withPropertyValues(
+                    "spring.data.redis.port=1",
+                    "split.bus.key-prefix=autoconfig-" + UUID.randomUUID(),
+                    "split.bus.worker.shutdown-grace=100ms",
+                    "split.bus.command-timeout=200ms");
+
+    static TaskHandler handler(TaskType type) {
+        return new TaskHandler() {
+            @Override
+            public TaskType type() {
+                return type;
+            }
+
+            @Override
+            public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
+                return TaskOutcome.success();
+            }
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoQueues {
+        @Bean
+        TaskHandler testHandler() {
+            return handler(TaskEnvelopes.TEST_TASK);
+        }
+
+        @Bean
+        TaskHandler pricesHandler() {
+            return handler(TaskType.FETCH_PRICES);
+        }
+    }
+
+    @Test
+    void publisherWithoutHandlersHasNoWorker() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(TaskPublisher.class);
+            assertThat(context).doesNotHaveBean(WorkerContainer.class);
+            assertThat(context).doesNotHaveBean(HealthIndicator.class);
+        });
+    }
+
+    @Test
+    void handlersGetAWorkerForEachOfTheirQueues() {
+        runner.withUserConfiguration(TwoQueues.class).run(context -> {
+            WorkerContainer container = context.getBean(WorkerContainer.class);
+            assertThat(container.queues()).containsExactly(QueueName.of("test_tasks"), QueueName.YAHOO_TASKS);
+            assertThat(container.workerId()).startsWith("split-");
+            assertThat(context).hasBean("taskBusHealthIndicator");
+        });
+    }
+
+    @Test
+    void queuesPropertyNarrowsWhatIsConsumed() {
+        runner.withUserConfiguration(TwoQueues.class)
+                .withPropertyValues("split.bus.queues=yahoo_tasks", "split.bus.worker-id=narrow-1")
+                .run(context -> {
+                    WorkerContainer container = context.getBean(WorkerContainer.class);
+                    assertThat(container.queues()).containsExactly(QueueName.YAHOO_TASKS);
+                    assertThat(container.workerId()).isEqualTo("narrow-1");
+                });
+    }
+
+    @Test
+    void namingAQueueWithoutHandlerFails() {
+        runner.withUserConfiguration(TwoQueues.class)
+                .withPropertyValues("split.bus.queues=final_sel_tasks")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("split.bus.queues names final_sel_tasks, but no handler consumes it"));
+    }
+
+    @Test
+    void twoHandlersForOneTypeFail() {
+        runner.withBean("one", TaskHandler.class, () -> handler(TaskType.FETCH_PRICES))
+                .withBean("two", TaskHandler.class, () -> handler(TaskType.FETCH_PRICES))
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("two handlers for task type fetch_prices"));
+    }
+
+    @Test
+    void workersCanBeSwitchedOff() {
+        runner.withUserConfiguration(TwoQueues.class)
+                .withPropertyValues("split.bus.worker.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(WorkerContainer.class);
+                    assertThat(context).hasSingleBean(TaskPublisher.class);
+                });
+    }
+
+    @Test
+    void userDefinedPublisherWins() {
+        TaskPublisher mine = new TaskPublisher(
+                new BusRedis(RedisClient.create("redis://127.0.0.1:1"), Duration.ofSeconds(1)),
+                new RedisKeys("mine"),
+                new TaskCodec(),
+                Clock.systemUTC(),
+                Duration.ofHours(1),
+                TaskPublisher.ReplicaWait.NONE);
+        runner.withBean("myPublisher", TaskPublisher.class, () -> mine)
+                .run(context ->
+                        assertThat(context).getBeanNames(TaskPublisher.class).containsExactly("myPublisher"));
+    }
+
+    @Test
+    void invalidSettingsAreExplained() {
+        runner.withPropertyValues("split.bus.worker.concurrency=0")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("split.bus.worker.concurrency must be at least 1"));
+        runner.withPropertyValues("split.bus.worker.lease=2s", "split.bus.worker.heartbeat-interval=5s")
+                .run(context ->
+                        assertThat(context).getFailure().rootCause().hasMessageContaining("at most half the lease"));
+    }
+}

@@ -1,0 +1,50 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEvent;
+import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads a queue's events stream and dead-letter list in tests, as the journal and an operator would. */
+public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
+
+    public List<TaskEvent> events(QueueName queue) {
+        List<StreamMessage<String, byte[]>> entries =
+                redis.await(redis.commands().xrange(keys.events(queue), Range.create("-", "+")));
+        return entries.stream()
+                .map(entry -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    entry.getBody()
+                            .forEach((name, value) -> fields.put(name, new String(value, StandardCharsets.UTF_8)));
+                    return codec.fromStreamFields(queue, fields).event();
+                })
+                .toList();
+    }
+
+    public Map<UUID, List<TaskEvent>> byTask(QueueName queue) {
+        return events(queue).stream()
+                .collect(Collectors.groupingBy(TaskEvent::taskId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    public long count(QueueName queue, EventType type) {
+        return events(queue).stream().filter(event -> event.eventType() == type).count();
+    }
+
+    public List<DeadLetter> deadLetters(QueueName queue) {
+        return redis.await(redis.commands().lrange(keys.dead(queue), 0, -1)).stream()
+                .map(json -> DeadLetter.fromJson(codec.mapper(), json))
+                .toList();
+    }
+
+    public long length(String listKey) {
+        return redis.await(redis.commands().llen(listKey));
+    }
+}

@@ -1,0 +1,420 @@
+package com.split.tasks.bus;
+
+import static com.split.tasks.bus.BusTestApplication.action;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskStatus;
+import com.split.tasks.autoconfigure.TaskBusProperties;
+import com.split.tasks.bus.worker.WorkerContainer;
+import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.test.TaskEnvelopes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The bus's promises, checked against a real Redis through a real worker container. Subclasses choose the Redis:
+ * a standalone server, or a three-master cluster.
+ */
+abstract class BusScenarios {
+
+    static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Set<EventType> ENDINGS = Set.of(
+            EventType.TASK_SUCCEEDED,
+            EventType.TASK_NO_DATA,
+            EventType.TASK_FAILED,
+            EventType.TASK_RETRIED,
+            EventType.TASK_CANCELLED,
+            EventType.TASK_TIMEOUT);
+
+    @Autowired
+    TaskPublisher publisher;
+
+    @Autowired
+    BusRedis redis;
+
+    @Autowired
+    RedisKeys keys;
+
+    @Autowired
+    TaskCodec codec;
+
+    @Autowired
+    WorkerContainer container;
+
+    @Autowired
+    ConcurrentLinkedQueue<BusTestApplication.Run> runs;
+
+    @Autowired
+    TaskBusProperties properties;
+
+    BusEvents bus() {
+        return new BusEvents(redis, keys, codec);
+    }
+
+    TaskEnvelope task(Map<String, Object> payload) {
+        return TaskEnvelopes.testTask().payload(codec.toPayload(payload)).build();
+    }
+
+    /** Waits until each task has an event of {@code type}, and returns every task's events. */
+    Map<UUID, List<TaskEvent>> awaitEach(Collection<UUID> ids, EventType type) {
+        Map<UUID, List<TaskEvent>> byTask = new HashMap<>();
+        await().atMost(PATIENCE).until(() -> {
+            byTask.clear();
+            byTask.putAll(bus().byTask(QUEUE));
+            return ids.stream()
+                    .allMatch(id ->
+                            byTask.getOrDefault(id, List.of()).stream().anyMatch(event -> event.eventType() == type));
+        });
+        return byTask;
+    }
+
+    static List<EventType> types(List<TaskEvent> events) {
+        return events.stream().map(TaskEvent::eventType).toList();
+    }
+
+    @Test
+    void tasksAreClaimedInPublishOrder() {
+        List<TaskEnvelope> tasks =
+                IntStream.range(0, 300).mapToObj(i -> task(action("ok", 0))).toList();
+        List<UUID> ids = publisher.publishAll(tasks);
+
+        awaitEach(ids, EventType.TASK_SUCCEEDED);
+
+        Set<UUID> ours = Set.copyOf(ids);
+        List<UUID> received = bus().events(QUEUE).stream()
+                .filter(event -> event.eventType() == EventType.TASK_RECEIVED && ours.contains(event.taskId()))
+                .map(TaskEvent::taskId)
+                .toList();
+        assertThat(received).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void everyAttemptEndsWithExactlyOneEnding() {
+        List<TaskEnvelope> tasks = IntStream.range(0, 200)
+                .mapToObj(i -> task(action(i % 2 == 0 ? "ok" : "fail_once", 0)))
+                .toList();
+        List<UUID> ids = publisher.publishAll(tasks);
+
+        Map<UUID, List<TaskEvent>> byTask = awaitEach(ids, EventType.TASK_SUCCEEDED);
+
+        for (UUID id : ids) {
+            // task_retried carries the attempt that comes next: it ends the one before
+            Map<Integer, Long> endingsPerAttempt = byTask.get(id).stream()
+                    .filter(event -> ENDINGS.contains(event.eventType()))
+                    .collect(Collectors.groupingBy(
+                            event ->
+                                    event.eventType() == EventType.TASK_RETRIED ? event.attempt() - 1 : event.attempt(),
+                            Collectors.counting()));
+            assertThat(endingsPerAttempt)
+                    .as("endings per attempt of %s", id)
+                    .allSatisfy((attempt, count) -> assertThat(count).isOne());
+        }
+        assertThat(byTask.get(ids.get(0)))
+                .extracting(TaskEvent::eventType)
+                .containsExactly(
+                        EventType.TASK_CREATED,
+                        EventType.TASK_QUEUED,
+                        EventType.TASK_RECEIVED,
+                        EventType.TASK_STARTED,
+                        EventType.TASK_SUCCEEDED);
+        assertThat(types(byTask.get(ids.get(1))))
+                .containsExactly(
+                        EventType.TASK_CREATED,
+                        EventType.TASK_QUEUED,
+                        EventType.TASK_RECEIVED,
+                        EventType.TASK_STARTED,
+                        EventType.TASK_RETRIED,
+                        EventType.TASK_QUEUED,
+                        EventType.TASK_RECEIVED,
+                        EventType.TASK_STARTED,
+                        EventType.TASK_SUCCEEDED);
+    }
+
+    @Test
+    void failingTaskRetriesWithBackoffThenIsDeadLettered() {
+        TaskEnvelope task = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(action("fail", 0)))
+                .maxRetries(3)
+                .build();
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_FAILED).get(task.taskId());
+
+        List<TaskEvent> retries = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_RETRIED)
+                .toList();
+        assertThat(retries).extracting(TaskEvent::attempt).containsExactly(1, 2, 3);
+        List<TaskEvent> received = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_RECEIVED)
+                .toList();
+        for (TaskEvent retry : retries) {
+            long delay = retry.details().get("retry_in_ms").asLong();
+            assertThat(Duration.ofMillis(delay))
+                    .isLessThanOrEqualTo(properties.retry().ceiling(retry.attempt() - 1));
+            Instant nextRun = received.get(retry.attempt()).occurredAt();
+            assertThat(nextRun)
+                    .as("attempt %d waits out its backoff", retry.attempt())
+                    .isAfterOrEqualTo(retry.occurredAt().plusMillis(delay).minusMillis(5));
+        }
+        assertThat(runs)
+                .filteredOn(run -> run.taskId().equals(task.taskId()))
+                .extracting(BusTestApplication.Run::attempt)
+                .containsExactly(0, 1, 2, 3);
+        assertThat(events.getLast().eventType()).isEqualTo(EventType.TASK_FAILED);
+        assertThat(events.getLast().error().message()).isEqualTo("scripted failure on attempt 3");
+        assertThat(bus().deadLetters(QUEUE)).anySatisfy(dead -> {
+            assertThat(dead.reason()).isEqualTo("failed after 4 attempts: scripted failure on attempt 3");
+            assertThat(codec.decode(dead.envelopeBytes()).taskId()).isEqualTo(task.taskId());
+        });
+    }
+
+    @Test
+    void permanentFailureIsDeadLetteredWithoutRetry() {
+        TaskEnvelope task = task(action("permanent", 0));
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_FAILED).get(task.taskId());
+
+        assertThat(types(events)).doesNotContain(EventType.TASK_RETRIED);
+        assertThat(events.getLast().error().type()).isEqualTo("com.split.tasks.bus.worker.PermanentTaskFailure");
+        assertThat(bus().deadLetters(QUEUE))
+                .anyMatch(dead -> dead.reason().equals("unknown ticker")
+                        && new String(dead.envelopeBytes(), StandardCharsets.UTF_8)
+                                .contains(task.taskId().toString()));
+    }
+
+    @Test
+    void handlerChoosesWhenToRetry() {
+        TaskEnvelope task = task(action("retry_in", 300));
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+
+        TaskEvent retry = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_RETRIED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retry.details().get("retry_in_ms").asLong()).isEqualTo(300);
+        assertThat(retry.error().message()).isEqualTo("rate limited");
+        List<BusTestApplication.Run> ours =
+                runs.stream().filter(run -> run.taskId().equals(task.taskId())).toList();
+        assertThat(Duration.ofNanos(ours.get(1).startedNanos() - ours.get(0).startedNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void noDataIsATerminalStatus() {
+        TaskEnvelope task = task(action("no_data", 0));
+        publisher.publish(task);
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_NO_DATA).get(task.taskId());
+        assertThat(events.getLast().status()).isEqualTo(TaskStatus.NO_DATA);
+        assertThat(events.getLast().details().get("reason").asString()).isEqualTo("already current");
+    }
+
+    @Test
+    void cancelledTaskNeverRunsItsHandler() {
+        TaskEnvelope scheduled = task(action("ok", 0));
+        publisher.schedule(scheduled, Instant.now().plusMillis(500));
+        publisher.cancel(QUEUE, scheduled.taskId(), Duration.ofMinutes(5));
+
+        List<TaskEvent> events =
+                awaitEach(List.of(scheduled.taskId()), EventType.TASK_CANCELLED).get(scheduled.taskId());
+
+        assertThat(types(events)).containsExactly(EventType.TASK_CREATED, EventType.TASK_CANCELLED);
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> BusTestApplication.ranTasks(runs).stream().noneMatch(scheduled.taskId()::equals));
+    }
+
+    @Test
+    void runningTaskLearnsOfItsCancellation() {
+        TaskEnvelope task = task(action("sleep", 20_000));
+        publisher.publish(task);
+        await().atMost(PATIENCE).until(() -> BusTestApplication.ranTasks(runs).contains(task.taskId()));
+
+        publisher.cancel(QUEUE, task.taskId(), Duration.ofMinutes(5));
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_CANCELLED).get(task.taskId());
+        assertThat(events.getLast().eventType()).isEqualTo(EventType.TASK_CANCELLED);
+    }
+
+    @Test
+    void taskPastItsTimeoutEndsAsTimeout() {
+        TaskEnvelope task = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(action("sleep", 10_000)))
+                .timeout(Duration.ofMillis(300))
+                .build();
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_TIMEOUT).get(task.taskId());
+
+        TaskEvent timeout = events.getLast();
+        assertThat(timeout.status()).isEqualTo(TaskStatus.TIMEOUT);
+        TaskEvent started = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_STARTED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(Duration.between(started.occurredAt(), timeout.occurredAt()))
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void expiredTaskIsNotRun() {
+        TaskEnvelope task = TaskEnvelopes.testTask()
+                .expiresAt(Instant.now().minusSeconds(1))
+                .build();
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_TIMEOUT).get(task.taskId());
+
+        assertThat(events.getLast().error().type()).isEqualTo("expired");
+        assertThat(BusTestApplication.ranTasks(runs)).doesNotContain(task.taskId());
+    }
+
+    @Test
+    void duplicateIdempotencyKeyPublishesOnce() {
+        String key = "refresh-" + UUID.randomUUID();
+        TaskEnvelope first = TaskEnvelopes.testTask().idempotencyKey(key).build();
+        TaskEnvelope second = TaskEnvelopes.testTask().idempotencyKey(key).build();
+
+        UUID firstId = publisher.publish(first);
+        UUID secondId = publisher.publish(second);
+
+        assertThat(firstId).isEqualTo(first.taskId());
+        assertThat(secondId).isEqualTo(first.taskId());
+        awaitEach(List.of(first.taskId()), EventType.TASK_SUCCEEDED);
+        assertThat(bus().byTask(QUEUE)).doesNotContainKey(second.taskId());
+    }
+
+    @Test
+    void scheduledTaskStaysPendingUntilDue() {
+        TaskEnvelope task = task(action("ok", 0));
+        Instant due = Instant.now().plusMillis(800);
+        publisher.schedule(task, due);
+
+        assertThat(types(bus().byTask(QUEUE).get(task.taskId()))).containsExactly(EventType.TASK_CREATED);
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+
+        TaskEvent queued = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_QUEUED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(queued.occurredAt()).isAfterOrEqualTo(due.minusMillis(5));
+    }
+
+    @Test
+    void malformedEnvelopesAreDeadLetteredWhileValidTasksComplete() {
+        long deadBefore = bus().length(keys.dead(QUEUE));
+        UUID readableId = UUID.randomUUID();
+        TaskEnvelope template = TaskEnvelopes.testTask().build();
+        String valid = new String(codec.encode(template), StandardCharsets.UTF_8);
+        List<byte[]> poison = List.of(
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                new byte[0],
+                new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                "[1,2,3]".getBytes(StandardCharsets.UTF_8),
+                "null".getBytes(StandardCharsets.UTF_8),
+                ("{\"task_id\":\"" + readableId + "\"}").getBytes(StandardCharsets.UTF_8),
+                valid.replace("\"task_type\":\"test_task\"", "\"task_type\":\"no_such_type\"")
+                        .getBytes(StandardCharsets.UTF_8),
+                valid.replace("\"queue\":\"test_tasks\"", "\"queue\":\"other_queue\"")
+                        .getBytes(StandardCharsets.UTF_8),
+                valid.replace("\"schema_version\":1", "\"schema_version\":9").getBytes(StandardCharsets.UTF_8),
+                valid.replace("\"payload\":{}", "\"payload\":{\"blob\":\"" + "x".repeat(300_000) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        List<UUID> validIds = new ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            byte[][] batch = poison.toArray(byte[][]::new);
+            redis.await(redis.commands().lpush(keys.ready(QUEUE), batch));
+            validIds.addAll(publisher.publishAll(List.of(task(action("ok", 0)), task(action("ok", 0)))));
+        }
+
+        awaitEach(validIds, EventType.TASK_SUCCEEDED);
+        await().atMost(PATIENCE).until(() -> bus().length(keys.dead(QUEUE)) - deadBefore == 1000);
+
+        Map<String, Long> reasons = bus().deadLetters(QUEUE).stream()
+                .limit(1000)
+                .collect(Collectors.groupingBy(dead -> dead.reason().replaceAll("[:(].*", ""), Collectors.counting()));
+        assertThat(reasons)
+                .containsEntry("unknown task_type 'no_such_type' on queue test_tasks", 100L)
+                .containsEntry("envelope names queue other_queue but was on test_tasks", 100L)
+                .containsKeys("unparseable JSON", "schema");
+        assertThat(bus().deadLetters(QUEUE).stream().limit(1000).filter(dead -> dead.envelopeBase64() != null))
+                .hasSize(100);
+        assertThat(bus().deadLetters(QUEUE).stream()
+                        .limit(1000)
+                        .filter(dead -> dead.reason().contains("exceeds the 262144-byte limit")))
+                .hasSize(100);
+        assertThat(bus().byTask(QUEUE).get(readableId))
+                .extracting(TaskEvent::eventType)
+                .contains(EventType.TASK_FAILED);
+        assertThat(container.isRunning()).isTrue();
+        assertThat(container.isFetching()).isTrue();
+    }
+
+    @Test
+    void reaperReturnsADeadWorkersTasks() {
+        String ghost = "ghost-" + UUID.randomUUID();
+        TaskEnvelope retryable = task(action("ok", 0));
+        TaskEnvelope exhausted =
+                TaskEnvelopes.testTask().maxRetries(2).attempt(2).build();
+        byte[][] held = {codec.encode(retryable), codec.encode(exhausted)};
+        redis.await(redis.commands().lpush(keys.processing(QUEUE, ghost), held));
+        redis.await(redis.commands()
+                .zadd(
+                        keys.workers(QUEUE),
+                        (double) Instant.now().minusSeconds(60).toEpochMilli(),
+                        ghost.getBytes(StandardCharsets.UTF_8)));
+
+        List<TaskEvent> events =
+                awaitEach(List.of(retryable.taskId()), EventType.TASK_SUCCEEDED).get(retryable.taskId());
+        List<TaskEvent> lost =
+                awaitEach(List.of(exhausted.taskId()), EventType.TASK_FAILED).get(exhausted.taskId());
+
+        TaskEvent retried = events.getFirst();
+        assertThat(retried.eventType()).isEqualTo(EventType.TASK_RETRIED);
+        assertThat(retried.workerId()).isEqualTo(ghost);
+        assertThat(retried.error().type()).isEqualTo("worker_lost");
+        assertThat(events.getLast().attempt()).isEqualTo(1);
+        assertThat(lost.getLast().error().message()).isEqualTo("worker lost 3 times");
+        assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
+        assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
+                .isNull();
+    }
+
+    @Test
+    void liveWorkerKeepsItsLease() {
+        TaskEnvelope task = task(action("sleep", 5_000)); // longer than the 3 s lease
+        publisher.publish(task);
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+        assertThat(types(events)).doesNotContain(EventType.TASK_RETRIED);
+    }
+}

@@ -1,0 +1,90 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskType;
+import com.split.tasks.bus.worker.PermanentTaskFailure;
+import com.split.tasks.bus.worker.RetryLaterException;
+import com.split.tasks.bus.worker.TaskContext;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.test.TaskEnvelopes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A service for bus tests (Redis only, no database): one handler whose behaviour each task's payload chooses, recording every run.
+ *
+ * <p>Payload {@code {"action": …}}: {@code ok} (default), {@code fail} (throws, so it is retried), {@code fail_once}
+ * (fails on attempt 0 only), {@code permanent}, {@code retry_in} ({@code ms}), {@code sleep} ({@code ms}, calling
+ * {@code throwIfCancelled} every 10 ms), {@code no_data}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+public class BusTestApplication {
+
+    /** Every handler run, in start order. */
+    public record Run(UUID taskId, int attempt, String workerId, long startedNanos) {}
+
+    @Bean
+    ConcurrentLinkedQueue<Run> runs() {
+        return new ConcurrentLinkedQueue<>();
+    }
+
+    @Bean
+    TaskHandler scriptedHandler(ConcurrentLinkedQueue<Run> runs) {
+        return new ScriptedHandler(TaskEnvelopes.TEST_TASK, runs);
+    }
+
+    public static Map<String, Object> action(String action, long millis) {
+        return Map.of("action", action, "ms", millis);
+    }
+
+    public static List<UUID> ranTasks(ConcurrentLinkedQueue<Run> runs) {
+        return runs.stream().map(Run::taskId).toList();
+    }
+
+    public record ScriptedHandler(TaskType type, ConcurrentLinkedQueue<Run> runs) implements TaskHandler {
+
+        @Override
+        public TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception {
+            runs.add(new Run(task.taskId(), task.attempt(), context.workerId(), System.nanoTime()));
+            JsonNode payload = task.payload();
+            String action = payload.path("action").asString("ok");
+            long millis = payload.path("ms").asLong(0);
+            return switch (action) {
+                case "ok" -> TaskOutcome.success(Map.of("attempt", task.attempt()));
+                case "no_data" -> TaskOutcome.noData("already current");
+                case "fail" -> throw new IllegalStateException("scripted failure on attempt " + task.attempt());
+                case "fail_once" -> {
+                    if (task.attempt() == 0) {
+                        throw new IllegalStateException("first attempt fails");
+                    }
+                    yield TaskOutcome.success();
+                }
+                case "permanent" -> throw new PermanentTaskFailure("unknown ticker");
+                case "retry_in" -> {
+                    if (task.attempt() == 0) {
+                        throw new RetryLaterException(Duration.ofMillis(millis), "rate limited");
+                    }
+                    yield TaskOutcome.success();
+                }
+                case "sleep" -> {
+                    long end = System.nanoTime() + millis * 1_000_000;
+                    while (System.nanoTime() < end) {
+                        context.throwIfCancelled();
+                        Thread.sleep(10);
+                    }
+                    yield TaskOutcome.success();
+                }
+                default -> TaskOutcome.failed("unknown scripted action " + action);
+            };
+        }
+    }
+}

@@ -141,7 +141,10 @@ public record TaskEnvelope(
         return new Builder(type);
     }
 
-    /** Builds envelopes with a fresh UUIDv7, the routing of the task type, and the bus defaults. */
+    /**
+     * Builds envelopes with a fresh UUIDv7, the routing of the task type, and the bus defaults. Built inside a running
+     * task, an envelope continues that task's trace ({@link Traceparent#forNewTask()}).
+     */
     public static final class Builder {
 
         private final TaskType type;
@@ -158,7 +161,7 @@ public record TaskEnvelope(
         private Duration timeout = Duration.ofSeconds(60);
         private @Nullable Instant expiresAt;
         private @Nullable String idempotencyKey;
-        private @Nullable String traceparent;
+        private @Nullable String traceparent = Traceparent.forNewTask();
         private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
 
         private Builder(TaskType type) {

@@ -1,6 +1,7 @@
 package com.split.tasks.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +86,17 @@ class TaskBusAutoConfigurationTests {
             assertThat(container.workerId()).startsWith("split-");
             assertThat(context).hasBean("taskBusHealthIndicator");
         });
+    }
+
+    @Test
+    void healthIsDownWhileTheFetchLoopCannotReachRedis() {
+        runner.withUserConfiguration(TwoQueues.class)
+                .withPropertyValues("split.bus.worker.poll-timeout=100ms")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("taskBusHealthIndicator", HealthIndicator.class);
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> health.health().getStatus().equals(Status.DOWN));
+                });
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,9 @@ abstract class BusScenarios {
     @Autowired
     TaskBusProperties properties;
 
+    @Autowired
+    MeterRegistry meters;
+
     BusEvents bus() {
         return new BusEvents(redis, keys, codec);
     }
@@ -99,6 +103,11 @@ abstract class BusScenarios {
 
         awaitEach(ids, EventType.TASK_SUCCEEDED);
 
+        assertThat(runs)
+                .filteredOn(run -> ids.contains(run.taskId()))
+                .allSatisfy(run -> assertThat(run.mdcTaskId())
+                        .as("MDC task_id in the handler")
+                        .isEqualTo(run.taskId().toString()));
         Set<UUID> ours = Set.copyOf(ids);
         List<UUID> received = bus().events(QUEUE).stream()
                 .filter(event -> event.eventType() == EventType.TASK_RECEIVED && ours.contains(event.taskId()))
@@ -407,6 +416,41 @@ abstract class BusScenarios {
         assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
         assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
                 .isNull();
+    }
+
+    @Test
+    void metersCountWhatHappened() {
+        double before = succeededCount();
+        List<UUID> ids =
+                publisher.publishAll(List.of(task(action("ok", 0)), task(action("ok", 0)), task(action("ok", 0))));
+
+        awaitEach(ids, EventType.TASK_SUCCEEDED);
+
+        await().atMost(PATIENCE).until(() -> succeededCount() - before == 3);
+        assertThat(meters.get("split.tasks.duration")
+                        .tag("status", "SUCCESS")
+                        .timer()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("split.fetch.latency")
+                        .tag("queue", QUEUE.value())
+                        .timer()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("split.tasks.in.flight")
+                        .tag("queue", QUEUE.value())
+                        .gauge())
+                .isNotNull();
+        await().atMost(PATIENCE)
+                .until(() ->
+                        meters.find("split.queue.depth").tag("state", "ready").gauge() != null);
+    }
+
+    private double succeededCount() {
+        var counter = meters.find("split.tasks.completed")
+                .tags("queue", QUEUE.value(), "status", "SUCCESS")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

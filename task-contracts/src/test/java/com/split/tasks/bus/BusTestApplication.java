@@ -8,11 +8,14 @@ import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.test.TaskEnvelopes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +33,17 @@ import tools.jackson.databind.JsonNode;
 public class BusTestApplication {
 
     /** Every handler run, in start order. */
-    public record Run(UUID taskId, int attempt, String workerId, long startedNanos) {}
+    public record Run(
+            UUID taskId,
+            int attempt,
+            String workerId,
+            long startedNanos,
+            @Nullable String mdcTaskId) {}
+
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 
     @Bean
     ConcurrentLinkedQueue<Run> runs() {
@@ -54,7 +67,7 @@ public class BusTestApplication {
 
         @Override
         public TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception {
-            runs.add(new Run(task.taskId(), task.attempt(), context.workerId(), System.nanoTime()));
+            runs.add(new Run(task.taskId(), task.attempt(), context.workerId(), System.nanoTime(), MDC.get("task_id")));
             JsonNode payload = task.payload();
             String action = payload.path("action").asString("ok");
             long millis = payload.path("ms").asLong(0);

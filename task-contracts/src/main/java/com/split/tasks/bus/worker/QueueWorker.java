@@ -6,6 +6,7 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
 import com.split.tasks.TaskStatus;
+import com.split.tasks.Traceparent;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScript;
 import com.split.tasks.bus.DeadLetter;
@@ -557,7 +558,7 @@ final class QueueWorker {
         MDC.put("session_id", task.sessionId());
         MDC.put("user_id", task.userId());
         if (task.traceparent() != null) {
-            MDC.put("traceparent", task.traceparent());
+            MDC.put(Traceparent.MDC_KEY, task.traceparent());
         }
     }
 

@@ -244,6 +244,34 @@ abstract class BusScenarios {
     }
 
     @Test
+    void handlerReportsProgressAndBusinessResults() {
+        TaskEnvelope task = task(action("report", 0));
+        publisher.publish(task);
+
+        List<TaskEvent> events =
+                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+
+        assertThat(types(events))
+                .containsSubsequence(
+                        EventType.TASK_STARTED,
+                        EventType.TASK_PROGRESS,
+                        EventType.TASK_BUSINESS_RESULT,
+                        EventType.TASK_SUCCEEDED);
+        TaskEvent progress = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_PROGRESS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(progress.status()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(progress.details().get("of").asInt()).isEqualTo(2);
+        TaskEvent result = events.stream()
+                .filter(e -> e.eventType() == EventType.TASK_BUSINESS_RESULT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(result.status()).isNull();
+        assertThat(result.details().get("rows_written").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void cancelledTaskNeverRunsItsHandler() {
         TaskEnvelope scheduled = task(action("ok", 0));
         publisher.schedule(scheduled, Instant.now().plusMillis(500));

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Payload {@code {"action": …}}: {@code ok} (default), {@code fail} (throws, so it is retried), {@code fail_once}
  * (fails on attempt 0 only), {@code permanent}, {@code retry_in} ({@code ms}), {@code sleep} ({@code ms}, calling
- * {@code throwIfCancelled} every 10 ms), {@code no_data}.
+ * {@code throwIfCancelled} every 10 ms), {@code no_data}, {@code report} (progress and a business result).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -74,6 +74,11 @@ public class BusTestApplication {
             return switch (action) {
                 case "ok" -> TaskOutcome.success(Map.of("attempt", task.attempt()));
                 case "no_data" -> TaskOutcome.noData("already current");
+                case "report" -> {
+                    context.progress(Map.of("done", 1, "of", 2));
+                    context.businessResult(Map.of("rows_written", 7));
+                    yield TaskOutcome.success(Map.of("rows_written", 7));
+                }
                 case "fail" -> throw new IllegalStateException("scripted failure on attempt " + task.attempt());
                 case "fail_once" -> {
                     if (task.attempt() == 0) {

@@ -28,4 +28,14 @@ class TaskIdsTests {
                         (a, b) -> Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits()));
         assertThat(ids).doesNotHaveDuplicates();
     }
+
+    @Test
+    void prefixWithFourHexDigitsIsAVersion7Id() {
+        String prefix = TaskIds.newIdPrefix();
+        UUID first = UUID.fromString(prefix + "0001");
+        UUID last = UUID.fromString(prefix + "ffff");
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(first.variant()).isEqualTo(2);
+        assertThat(first).isNotEqualTo(last);
+    }
 }

@@ -22,7 +22,8 @@ public enum BusScript {
     CLAIM("claim-4"),
     FINISH("finish-4"),
     REAP("reap-5"),
-    PROMOTE("promote-4");
+    PROMOTE("promote-4"),
+    HEARTBEAT("heartbeat-1");
 
     private final String source;
     private final String sha;

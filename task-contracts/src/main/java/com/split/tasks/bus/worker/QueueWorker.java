@@ -144,18 +144,18 @@ final class QueueWorker {
         long backoffMillis = 100;
         boolean outage = false;
         boolean registered = false;
-        boolean recover = true; // a restarted worker with a fixed id may find its processing list from a former life
-        long nextRecovery = 0;
+        // At once (a restarted worker with a fixed id may find its list from a former life), after a failed claim
+        // (the script may have run and its reply been lost), and on a period (a claim that timed out here may still
+        // run in Redis once the connection is back).
+        long nextRecovery = System.nanoTime();
         while (fetching) {
             try {
                 if (!registered) {
                     heartbeat(); // the reaper must know this worker before it holds anything
                     registered = true;
                 }
-                // Also on a period: a claim that timed out here may still run in Redis once the connection is back.
-                if (recover || System.nanoTime() - nextRecovery > 0) {
+                if (System.nanoTime() - nextRecovery >= 0) {
                     recoverOrphans();
-                    recover = false;
                     nextRecovery = System.nanoTime() + settings.reapInterval().toNanos();
                 }
                 int free = acquireSlots();
@@ -167,7 +167,7 @@ final class QueueWorker {
                     claimed = claim(free);
                 } catch (RuntimeException e) {
                     slots.release(free);
-                    recover = true; // the script may have run and its reply been lost: check the processing list
+                    nextRecovery = System.nanoTime();
                     throw e;
                 } finally {
                     lastPollNanos = System.nanoTime();
@@ -182,8 +182,8 @@ final class QueueWorker {
                     outage = false;
                     backoffMillis = 100;
                 }
-                if (claimed.isEmpty()) {
-                    awaitWork();
+                if (claimed.size() < free) {
+                    awaitWork(); // the claim emptied the ready list: claiming again at once would find nothing
                 }
             } catch (InterruptedException e) {
                 if (fetching) {
@@ -233,10 +233,8 @@ final class QueueWorker {
                 .add(count)
                 .add(now.toEpochMilli())
                 .add(now.toString())
-                .add(codec.maxEnvelopeBytes());
-        for (int i = 0; i < count; i++) {
-            args.add(TaskIds.newId().toString());
-        }
+                .add(codec.maxEnvelopeBytes())
+                .add(TaskIds.newIdPrefix());
         long start = System.nanoTime();
         List<byte[]> claimed =
                 redis.await(BusScript.CLAIM.run(redis.commands(), ScriptOutputType.MULTI, claimKeys, args.toArray()));
@@ -569,12 +567,20 @@ final class QueueWorker {
     // ---- maintenance ---------------------------------------------------------------------------------------------
 
     void heartbeat() {
-        redis.await(redis.commands().zadd(keys.workers(queue), clock.millis(), bytes(workerId)));
+        String[] workers = {keys.workers(queue)};
+        redis.await(BusScript.HEARTBEAT.run(
+                redis.commands(), ScriptOutputType.INTEGER, workers, new byte[][] {bytes(workerId)}));
     }
 
-    /** Takes back the tasks of every worker of this queue whose heartbeat is older than the lease. */
+    /**
+     * Takes back the tasks of every worker of this queue whose heartbeat is older than the lease. Heartbeats carry the
+     * Redis server's time, so the cutoff does too: a worker machine's clock drift cannot make a live worker look dead.
+     */
     void reap() {
-        long cutoff = clock.millis() - settings.lease().toMillis();
+        List<byte[]> time = redis.await(redis.commands().time());
+        long serverMillis = Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
+                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
+        long cutoff = serverMillis - settings.lease().toMillis();
         List<byte[]> dead = redis.await(redis.commands()
                 .zrangebyscore(keys.workers(queue), Range.create(Double.NEGATIVE_INFINITY, (double) cutoff)));
         for (byte[] member : dead) {
@@ -647,11 +653,11 @@ final class QueueWorker {
         long moved;
         do {
             Instant now = clock.instant();
-            ScriptArgs args =
-                    new ScriptArgs().add(now.toEpochMilli()).add(now.toString()).add(batch);
-            for (int i = 0; i < batch; i++) {
-                args.add(TaskIds.newId().toString());
-            }
+            ScriptArgs args = new ScriptArgs()
+                    .add(now.toEpochMilli())
+                    .add(now.toString())
+                    .add(batch)
+                    .add(TaskIds.newIdPrefix());
             moved = redis.<Long>await(
                     BusScript.PROMOTE.run(redis.commands(), ScriptOutputType.INTEGER, promoteKeys, args.toArray()));
         } while (moved == batch);

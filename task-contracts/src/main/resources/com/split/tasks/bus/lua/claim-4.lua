@@ -12,7 +12,7 @@
 -- ARGV[3]  now, epoch ms
 -- ARGV[4]  now, ISO-8601 (occurred_at of the events)
 -- ARGV[5]  envelope size limit in bytes: larger envelopes are not decoded here
--- ARGV[6 .. 5+N]  a fresh event id for each task
+-- ARGV[6]  event id prefix: a fresh UUID without its last 4 hex digits; the n-th event's id ends in %04x of n
 -- Returns: the claimed envelopes, oldest first.
 local claimed = {}
 local now = tonumber(ARGV[3])
@@ -39,7 +39,7 @@ for n = 1, tonumber(ARGV[2]) do
             task_id, task_type, attempt = scalar(task.task_id), scalar(task.task_type), scalar(task.attempt)
         end
     end
-    local event = {'event_id', ARGV[5 + n], 'event_type', 'task_received', 'task_id', task_id}
+    local event = {'event_id', ARGV[6] .. string.format('%04x', n), 'event_type', 'task_received', 'task_id', task_id}
     if task_id and any_cancelled and (tonumber(redis.call('ZSCORE', KEYS[4], task_id)) or 0) > now then
         event[4] = 'task_cancelled'
     else

@@ -8,7 +8,7 @@
 -- ARGV[1]  now, epoch ms
 -- ARGV[2]  now, ISO-8601
 -- ARGV[3]  N, the most tasks to move
--- ARGV[4 .. 3+N]  a fresh event id for each
+-- ARGV[4]  event id prefix: a fresh UUID without its last 4 hex digits; the n-th event's id ends in %04x of n
 -- Returns: the number of tasks taken from the delayed set.
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[1])
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
@@ -26,7 +26,7 @@ for n, envelope in ipairs(due) do
         redis.call('LPUSH', KEYS[2], envelope)
     end
     if task_id then
-        local event = {'event_id', ARGV[3 + n], 'event_type', event_type, 'task_id', task_id,
+        local event = {'event_id', ARGV[4] .. string.format('%04x', n), 'event_type', event_type, 'task_id', task_id,
                        'occurred_at', ARGV[2]}
         if type(task_type) == 'string' then
             event[#event + 1] = 'task_type'

@@ -38,6 +38,9 @@ public final class WorkerContainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerContainer.class);
 
+    /** How late a task's timeout may fire: timeouts are seconds or minutes, so 50 ms is noise. */
+    private static final Duration TIMEOUT_SWEEP = Duration.ofMillis(50);
+
     private final BusRedis redis;
     private final RedisKeys keys;
     private final TaskCodec codec;
@@ -130,24 +133,14 @@ public final class WorkerContainer implements SmartLifecycle {
         maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("split-maintenance").daemon().factory());
         handlersByQueue.forEach((queue, handlers) -> workers.add(new QueueWorker(
-                queue,
-                handlers,
-                workerId,
-                redis,
-                keys,
-                codec,
-                settings,
-                retryPolicy,
-                clock,
-                metrics,
-                taskThreads,
-                timeouts)));
+                queue, handlers, workerId, redis, keys, codec, settings, retryPolicy, clock, metrics, taskThreads)));
         every(heartbeat, settings.heartbeatInterval(), "heartbeat", QueueWorker::heartbeat);
         every(maintenance, settings.reapInterval(), "reaper", QueueWorker::reap);
         every(maintenance, settings.promoteInterval(), "promoter", QueueWorker::promote);
         every(maintenance, settings.cancelCheckInterval(), "cancellation check", QueueWorker::refreshCancellations);
         every(maintenance, settings.statsInterval(), "queue gauges", QueueWorker::refreshStats);
         every(maintenance, settings.pollTimeout(), "watchdog", QueueWorker::checkFetchLoop);
+        every(timeouts, TIMEOUT_SWEEP, "timeout sweep", QueueWorker::sweepTimeouts);
         workers.forEach(QueueWorker::start);
         running = true;
         log.info("Worker {} consuming {} with {} slots each", workerId, queues(), settings.concurrency());

@@ -1,0 +1,236 @@
+package com.split.bench;
+
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.TaskPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code produce}: enqueues N no-op tasks and reports when the first went out and the last was confirmed, and the CPU
+ * this process and Redis spent in between. {@code single} waits for each publish, {@code bulk} publishes 1,000 per
+ * {@code publishAll}, {@code paced} publishes R per second with the enqueue time in the payload.
+ */
+final class Produce {
+
+    static final Set<String> OPTIONS =
+            Set.of("redis", "queue", "n", "mode", "rate", "prefix", "warmup", "max-seconds", "cleanup", "threads");
+
+    static final int BULK_CHUNK = 1000;
+
+    enum Mode {
+        SINGLE,
+        BULK,
+        PACED
+    }
+
+    /**
+     * @param tFirst {@code nanoTime} seconds just before the first publish
+     * @param tLast {@code nanoTime} seconds when the last publish was confirmed
+     * @param cpuS this process's CPU seconds between the two
+     * @param redisBefore Redis counters just before {@code tFirst}; {@code redisAfter} just after {@code tLast}
+     * @param publishLatency how long each {@code publish} call took, in seconds (single and paced modes): the
+     *     producer's share of enqueue → start
+     * @param machineBefore busy CPU seconds of the whole machine just before {@code tFirst}; {@code machineAfter} after
+     */
+    record Result(
+            String mode,
+            long n,
+            double tFirst,
+            double tLast,
+            double cpuS,
+            double cpuTotalS,
+            double perSecond,
+            boolean timedOut,
+            RedisInfo redisBefore,
+            RedisInfo redisAfter,
+            double machineBefore,
+            double machineAfter,
+            Percentiles publishLatency) {}
+
+    private Produce() {}
+
+    static Result run(Args args) {
+        args.allowOnly(OPTIONS);
+        Mode mode = Mode.valueOf(args.required("mode").toUpperCase(Locale.ROOT));
+        long n = args.positive("n", 0);
+        double rate = mode == Mode.PACED ? args.positiveNumber("rate") : 0;
+        long warmup = args.atLeast("warmup", 0, 0);
+        int threads = args.intAtLeast("threads", 1, 1);
+        if (threads > 1 && mode != Mode.SINGLE) {
+            throw new IllegalArgumentException("--threads is for --mode single");
+        }
+        String prefix = args.string("prefix", BenchRedis.DEFAULT_PREFIX);
+        long deadline = System.nanoTime()
+                + args.seconds("max-seconds", Duration.ofMinutes(10)).toNanos();
+        try (BenchRedis redis = new BenchRedis(
+                args.string("redis", BenchRedis.DEFAULT_URL), prefix, args.string("queue", BenchRedis.DEFAULT_QUEUE))) {
+            Producer producer = new Producer(redis, redis.keys(), threads);
+            if (warmup > 0) {
+                // The JIT compiles the publish path on tasks nobody counts, in a prefix of their own that goes away.
+                Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads);
+                warm.publish(mode == Mode.BULK ? Mode.BULK : Mode.SINGLE, warmup, 0, deadline);
+                redis.deleteKeys(prefix + "-warmup");
+            }
+            RedisInfo before = redis.info();
+            double machineBefore = ProcStats.machineBusySeconds();
+            double cpuBefore = ProcStats.cpuSeconds();
+            Window window = producer.publish(mode, n, rate, deadline);
+            double cpuAfter = ProcStats.cpuSeconds();
+            double machineAfter = ProcStats.machineBusySeconds();
+            RedisInfo after = redis.info();
+            if (args.flag("cleanup")) {
+                redis.deleteKeys(prefix);
+            }
+            return new Result(
+                    mode.name().toLowerCase(Locale.ROOT),
+                    window.sent(),
+                    window.first(),
+                    window.last(),
+                    cpuAfter - cpuBefore,
+                    ProcStats.cpuSeconds(),
+                    window.sent() / (window.last() - window.first()),
+                    window.sent() < n,
+                    before,
+                    after,
+                    machineBefore,
+                    machineAfter,
+                    Percentiles.of(window.publishSeconds()));
+        }
+    }
+
+    private record Window(long sent, double first, double last, double[] publishSeconds) {}
+
+    /** Publishes the bench's no-op tasks to one key prefix. */
+    private static final class Producer {
+
+        private final BenchRedis redis;
+        private final TaskPublisher publisher;
+        private final int threads;
+        private final String instance = "bench-" + ProcessHandle.current().pid();
+        private long[] publishNanos = new long[0];
+
+        Producer(BenchRedis redis, RedisKeys keys, int threads) {
+            this.redis = redis;
+            this.threads = threads;
+            this.publisher = new TaskPublisher(
+                    redis.bus(),
+                    keys,
+                    redis.codec(),
+                    Clock.systemUTC(),
+                    Duration.ofHours(1),
+                    TaskPublisher.ReplicaWait.NONE);
+        }
+
+        private TaskEnvelope task(ObjectNode payload) {
+            return TaskEnvelope.builder(redis.type())
+                    .initiator("split-bench", instance)
+                    .sessionId(instance)
+                    .payload(payload)
+                    .build();
+        }
+
+        private static ObjectNode stamped() {
+            return JsonNodeFactory.instance.objectNode().put("enq", ProcStats.now());
+        }
+
+        Window publish(Mode mode, long n, double rate, long deadline) {
+            double first = ProcStats.now();
+            long sent = 0;
+            publishNanos = mode == Mode.BULK || threads > 1 ? new long[0] : new long[Math.toIntExact(n)];
+            switch (mode) {
+                case SINGLE -> sent = threads == 1 ? single(n, deadline) : concurrent(n, deadline);
+                case BULK -> {
+                    while (sent < n && System.nanoTime() < deadline) {
+                        int size = (int) Math.min(BULK_CHUNK, n - sent);
+                        List<TaskEnvelope> chunk = new ArrayList<>(size);
+                        for (int i = 0; i < size; i++) {
+                            chunk.add(task(JsonNodeFactory.instance.objectNode()));
+                        }
+                        publisher.publishAll(chunk);
+                        sent += size;
+                    }
+                }
+                case PACED -> {
+                    long start = System.nanoTime();
+                    for (; sent < n; sent++) {
+                        long due = start + (long) (sent * 1e9 / rate);
+                        if (!sleepUntil(due, deadline)) {
+                            break;
+                        }
+                        ObjectNode payload = stamped();
+                        if (sent == 0) {
+                            first = payload.get("enq").asDouble();
+                        }
+                        timedPublish(sent, task(payload));
+                    }
+                }
+            }
+            double last = ProcStats.now();
+            double[] seconds = new double[(int) Math.min(sent, publishNanos.length)];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = publishNanos[i] / 1e9;
+            }
+            return new Window(sent, first, last, seconds);
+        }
+
+        /** One publish at a time, each waited for; the enqueue time rides along for latency under load. */
+        private long single(long n, long deadline) {
+            long sent = 0;
+            for (; sent < n && System.nanoTime() < deadline; sent++) {
+                timedPublish(sent, task(stamped()));
+            }
+            return sent;
+        }
+
+        /**
+         * Like {@link #single}, from several threads at once, as a service publishes from its request threads: each
+         * waits for its own publish, and the publisher pipelines them on its one connection.
+         */
+        private long concurrent(long n, long deadline) {
+            AtomicLong claimed = new AtomicLong();
+            AtomicLong sent = new AtomicLong();
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                for (int t = 0; t < threads; t++) {
+                    pool.execute(() -> {
+                        while (claimed.getAndIncrement() < n && System.nanoTime() < deadline) {
+                            publisher.publish(task(stamped()));
+                            sent.incrementAndGet();
+                        }
+                    });
+                }
+            }
+            return sent.get();
+        }
+
+        private void timedPublish(long index, TaskEnvelope task) {
+            long start = System.nanoTime();
+            publisher.publish(task);
+            if (index < publishNanos.length) {
+                publishNanos[(int) index] = System.nanoTime() - start;
+            }
+        }
+
+        /** Parks until {@code due}; false if the deadline comes first. */
+        private static boolean sleepUntil(long due, long deadline) {
+            long left;
+            while ((left = due - System.nanoTime()) > 0) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(Math.min(left, 100_000_000));
+            }
+            return System.nanoTime() < deadline;
+        }
+    }
+}

@@ -754,26 +754,19 @@ final class QueueWorker {
         if (thread != null) {
             thread.join(settings.pollTimeout().plus(redis.commandTimeout()).toMillis());
         }
-        if (!running.isEmpty()) {
-            givenBack = true;
-            try {
-                int moved = takeBack(workerId, "+inf", "worker " + workerId + " shut down before the task ended");
-                log.warn("Gave back {} unfinished tasks of {} at shutdown", moved, queue);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not give back unfinished tasks of {} ({}); the reaper will after the lease",
-                        queue,
-                        e.toString());
-            }
-            running.forEach(RunningTask::abandon);
-        } else {
-            try {
-                takeBack(workerId, "+inf", "worker " + workerId + " shut down"); // forgets this worker
-            } catch (RuntimeException e) {
-                log.warn("Could not remove the heartbeat of {} on {}: {}", workerId, queue, e.toString());
-            }
-        }
+        // Settle what already finished before giving back, or a task that succeeded would run again.
         settler.stop(settleTimeout);
+        givenBack = true;
+        try {
+            // also forgets this worker, once its processing list is empty
+            int moved = takeBack(workerId, "+inf", "worker " + workerId + " shut down before the task ended");
+            if (moved > 0) {
+                log.warn("Gave back {} unfinished tasks of {} at shutdown", moved, queue);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the tasks of {} ({}); the reaper will after the lease", queue, e.toString());
+        }
+        running.forEach(RunningTask::abandon);
         synchronized (this) {
             if (blocking != null) {
                 blocking.close();

@@ -1,11 +1,5 @@
 package com.split.tasks;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 /**
  * A kind of task and where it goes: the routing table of the bus. A publisher needs no queue argument because the
  * task type knows its queue and the module that runs it.
@@ -27,21 +21,12 @@ public record TaskType(String name, QueueName queue, String targetModule) {
     public static final TaskType RUN_COMPLETED =
             new TaskType("run_completed", QueueName.PORTFOLIO_TASKS, "portfolio-mngr");
 
-    private static final Map<String, TaskType> KNOWN = Stream.of(
-                    REFRESH, FETCH_PRICES, FETCH_FUNDAMENTALS, INITIAL_FILTER, FINAL_SELECTION, RUN_COMPLETED)
-            .collect(Collectors.toUnmodifiableMap(TaskType::name, Function.identity()));
-
     public TaskType {
         Initiator.requireText(name, "task type name");
         Initiator.requireText(targetModule, "task type target module");
         if (queue == null) {
             throw new IllegalArgumentException("task type " + name + " needs a queue");
         }
-    }
-
-    /** A task type of SPLit's own routing table, by its wire name. */
-    public static Optional<TaskType> known(String name) {
-        return Optional.ofNullable(KNOWN.get(name));
     }
 
     @Override

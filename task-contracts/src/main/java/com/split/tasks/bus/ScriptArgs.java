@@ -8,8 +8,6 @@ import java.util.Map;
 /** The ARGV of a bus script, built in order. Not thread-safe. */
 public final class ScriptArgs {
 
-    private static final byte[] EMPTY = new byte[0];
-
     private final List<byte[]> args = new ArrayList<>();
 
     public ScriptArgs add(String value) {
@@ -26,20 +24,11 @@ public final class ScriptArgs {
         return add(Long.toString(value));
     }
 
-    public ScriptArgs addEmpty() {
-        args.add(EMPTY);
-        return this;
-    }
-
     /** A count followed by the field/value strings, as the scripts read an event to {@code XADD}. */
     public ScriptArgs addFields(Map<String, String> fields) {
         add(fields.size() * 2L);
         fields.forEach((name, value) -> add(name).add(value));
         return this;
-    }
-
-    public boolean isEmpty() {
-        return args.isEmpty();
     }
 
     public byte[][] toArray() {

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -289,8 +291,8 @@ final class QueueWorker {
      */
     private void recoverOrphans() {
         List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, workerId), 0, -1));
-        Map<ByteBuffer, Integer> known = new java.util.HashMap<>(held);
-        List<byte[]> orphans = new java.util.ArrayList<>();
+        Map<ByteBuffer, Integer> known = new HashMap<>(held);
+        List<byte[]> orphans = new ArrayList<>();
         for (byte[] envelope : listed) {
             ByteBuffer key = ByteBuffer.wrap(envelope);
             if (known.merge(key, -1, Integer::sum) < 0) {
@@ -349,7 +351,7 @@ final class QueueWorker {
         long startNanos = System.nanoTime();
         try {
             settler.submit(Settler.Op.event(fields(event(EventType.TASK_STARTED, task, started))));
-            Settlement settlement = settle(run, invoke(handler, run));
+            Settlement settlement = settlementOf(run, invoke(handler, run));
             Thread.interrupted(); // a timeout that fired after the handler returned must not leak into settling
             boolean held = settle(settlement, envelope, task);
             if (held) {
@@ -385,7 +387,7 @@ final class QueueWorker {
     /** What to do with the task: one move and its event. */
     private record Settlement(String op, TaskStatus status, byte @Nullable [] target, long score, TaskEvent event) {}
 
-    private Settlement settle(RunningTask run, Object result) {
+    private Settlement settlementOf(RunningTask run, Object result) {
         TaskEnvelope task = run.task();
         Instant now = clock.instant();
         if (run.timedOut()) {
@@ -401,15 +403,15 @@ final class QueueWorker {
             case TaskOutcome.NoData noData ->
                 terminal(EventType.TASK_NO_DATA, task, now, Map.of("reason", noData.reason()), null);
             case TaskOutcome.Retry retry ->
-                retryOrDead(task, now, retry.delay(), new TaskEvent.ErrorInfo("retry_requested", retry.reason()));
+                retryOrDead(run, now, retry.delay(), new TaskEvent.ErrorInfo("retry_requested", retry.reason()));
             case TaskOutcome.Failure failure ->
-                dead(task, now, failure.reason(), new TaskEvent.ErrorInfo("failure", failure.reason()));
+                dead(run, now, failure.reason(), new TaskEvent.ErrorInfo("failure", failure.reason()));
             case TaskCancelledException cancelled -> terminal(EventType.TASK_CANCELLED, task, now, Map.of(), null);
-            case PermanentTaskFailure failure -> dead(task, now, describe(failure), errorOf(failure));
-            case RetryLaterException later -> retryOrDead(task, now, later.delay(), errorOf(later));
+            case PermanentTaskFailure failure -> dead(run, now, describe(failure), errorOf(failure));
+            case RetryLaterException later -> retryOrDead(run, now, later.delay(), errorOf(later));
             case Throwable error
             when run.cancelSignalled() -> terminal(EventType.TASK_CANCELLED, task, now, Map.of(), null);
-            case Throwable error -> retryOrDead(task, now, retryPolicy.backoff(task.attempt()), errorOf(error));
+            case Throwable error -> retryOrDead(run, now, retryPolicy.backoff(task.attempt()), errorOf(error));
             default -> throw new IllegalStateException("unexpected result " + result);
         };
     }
@@ -426,10 +428,11 @@ final class QueueWorker {
         return new Settlement("A", type.status().orElseThrow(), null, 0, event);
     }
 
-    private Settlement retryOrDead(TaskEnvelope task, Instant now, Duration delay, TaskEvent.ErrorInfo error) {
+    private Settlement retryOrDead(RunningTask run, Instant now, Duration delay, TaskEvent.ErrorInfo error) {
+        TaskEnvelope task = run.task();
         if (!task.hasRetriesLeft()) {
             String reason = "failed after %d attempts: %s".formatted(task.attempt() + 1, error.message());
-            return dead(task, now, reason, error);
+            return dead(run, now, reason, error);
         }
         TaskEnvelope next = task.withAttempt(task.attempt() + 1);
         ObjectNode details = codec.toPayload(Map.of("retry_in_ms", delay.toMillis()));
@@ -441,9 +444,10 @@ final class QueueWorker {
                 "R", TaskStatus.RETRY, codec.encode(next), now.plus(delay).toEpochMilli(), event);
     }
 
-    private Settlement dead(TaskEnvelope task, Instant now, String reason, TaskEvent.ErrorInfo error) {
-        byte[] record = DeadLetter.of(reason, now, workerId, codec.encode(task)).toJson(codec.mapper());
-        TaskEvent event = event(EventType.TASK_FAILED, task, now).withError(error);
+    /** Dead-letters the envelope as it was on the bus, byte for byte, not as this version would write it. */
+    private Settlement dead(RunningTask run, Instant now, String reason, TaskEvent.ErrorInfo error) {
+        byte[] record = DeadLetter.of(reason, now, workerId, run.envelope()).toJson(codec.mapper());
+        TaskEvent event = event(EventType.TASK_FAILED, run.task(), now).withError(error);
         return new Settlement("D", TaskStatus.FAILURE, record, 0, event);
     }
 

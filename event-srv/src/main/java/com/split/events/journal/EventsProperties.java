@@ -1,0 +1,42 @@
+package com.split.events.journal;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Journal settings.
+ *
+ * @param queues the queues whose {@code split:{Q}:events} streams are journalled
+ * @param group the consumer group every event-srv instance shares, so each entry is journalled by one of them
+ * @param consumerName this instance's consumer in the group; {@code <application>-<host>-<random>} when unset
+ * @param batchSize most entries read, written in one transaction and acknowledged at once
+ * @param block how long one read waits for new entries
+ * @param claimIdle how long an entry may stay unacknowledged with another consumer before this one takes it over
+ * @param claimInterval how often pending entries of other consumers are looked for
+ * @param maxBackoff the longest wait between attempts while Redis or MySQL are unavailable
+ */
+@ConfigurationProperties("split.events")
+record EventsProperties(
+        @DefaultValue({"orchestrator_tasks", "yahoo_tasks", "init_filter_tasks", "final_sel_tasks", "portfolio_tasks"})
+        List<String> queues,
+
+        @DefaultValue("event-srv") String group,
+        @Nullable String consumerName,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("1s") Duration block,
+        @DefaultValue("60s") Duration claimIdle,
+        @DefaultValue("30s") Duration claimInterval,
+        @DefaultValue("30s") Duration maxBackoff) {
+
+    EventsProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("split.events.batch-size must be at least 1");
+        }
+        if (block.isNegative() || block.isZero()) {
+            throw new IllegalArgumentException("split.events.block must be positive");
+        }
+    }
+}

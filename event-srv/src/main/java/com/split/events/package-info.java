@@ -1,0 +1,5 @@
+/** event-srv: the task journal and its APIs. */
+@NullMarked
+package com.split.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,12 +1,9 @@
 package com.split.events.journal;
 
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,20 +23,7 @@ class JournalConfiguration {
             Environment environment) {
         String consumer = properties.consumerName() != null
                 ? properties.consumerName()
-                : defaultConsumerName(environment.getProperty("spring.application.name", "event-srv"));
+                : InstanceNames.unique(environment.getProperty("spring.application.name", "event-srv"));
         return new JournalIngestor(redis, keys, codec, journal, properties, consumer);
-    }
-
-    /** {@code <application>-<host>-<random>}, as the bus names its workers: unique per process, readable in XINFO. */
-    static String defaultConsumerName(String application) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        return application + "-" + host + "-" + HexFormat.of().formatHex(random);
     }
 }

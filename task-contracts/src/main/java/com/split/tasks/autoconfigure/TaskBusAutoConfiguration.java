@@ -2,6 +2,7 @@ package com.split.tasks.autoconfigure;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.BusMetrics;
@@ -10,14 +11,10 @@ import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -131,7 +128,7 @@ public final class TaskBusAutoConfiguration {
         properties.queues().forEach(queue -> only.add(QueueName.of(queue.trim())));
         String workerId = properties.workerId() != null
                 ? properties.workerId()
-                : defaultWorkerId(environment.getProperty("spring.application.name", "split"));
+                : InstanceNames.unique(environment.getProperty("spring.application.name", "split"));
         return new WorkerContainer(
                 busRedis,
                 redisKeys,
@@ -143,19 +140,6 @@ public final class TaskBusAutoConfiguration {
                 workerId,
                 Clock.systemUTC(),
                 busMetrics);
-    }
-
-    /** {@code <application>-<host>-<random>}: unique per process, readable in the workers set. */
-    static String defaultWorkerId(String application) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        return application + "-" + host + "-" + HexFormat.of().formatHex(random);
     }
 
     @Configuration(proxyBeanMethods = false)

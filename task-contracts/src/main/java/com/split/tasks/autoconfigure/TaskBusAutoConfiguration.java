@@ -3,8 +3,10 @@ package com.split.tasks.autoconfigure;
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
+import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.WorkerContainer;
@@ -104,6 +106,18 @@ public final class TaskBusAutoConfiguration {
                 Clock.systemUTC(),
                 publish.dedupeTtl(),
                 new TaskPublisher.ReplicaWait(publish.waitForReplicas(), publish.waitTimeout()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TaskRecovery taskRecovery(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
+        return new TaskRecovery(busRedis, redisKeys, taskCodec, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueueInspector queueInspector(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
+        return new QueueInspector(busRedis, redisKeys, taskCodec, Clock.systemUTC());
     }
 
     @Bean

@@ -23,6 +23,7 @@ public enum BusScript {
     FINISH("finish-4"),
     REAP("reap-5"),
     PROMOTE("promote-4"),
+    REQUEUE("requeue-3"),
     HEARTBEAT("heartbeat-1");
 
     private final String source;

@@ -2,6 +2,7 @@ package com.split.tasks.bus;
 
 import static com.split.tasks.bus.BusTestApplication.action;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
@@ -9,14 +10,17 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskStatus;
+import com.split.tasks.TaskType;
 import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,6 +73,12 @@ abstract class BusScenarios {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TaskRecovery recovery;
+
+    @Autowired
+    QueueInspector inspector;
 
     BusEvents bus() {
         return new BusEvents(redis, keys, codec);
@@ -444,6 +454,88 @@ abstract class BusScenarios {
         assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
         assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
                 .isNull();
+    }
+
+    @Test
+    void deadLetterRequeuedRunsAgainOnceWithItsReason() {
+        TaskEnvelope task = task(action("permanent", 0));
+        publisher.publish(task);
+        awaitEach(List.of(task.taskId()), EventType.TASK_FAILED);
+        QueueInspector.DeadLetterEntry dead = deadLetterOf(task.taskId());
+        assertThat(dead.task().attempt()).isZero();
+        assertThat(dead.letter().reason()).isEqualTo("unknown ticker");
+
+        TaskRecovery.Requeue again = new TaskRecovery.Requeue(task.withAttempt(1), "requeued by tests", dead.record());
+        // the same record twice in one call, as two operators clicking at once: the fence lets one through
+        assertThat(recovery.requeue(QUEUE, List.of(again, again))).containsExactly(true, false);
+
+        await().atMost(PATIENCE)
+                .until(() -> bus().byTask(QUEUE).get(task.taskId()).stream()
+                                .filter(event -> event.eventType() == EventType.TASK_FAILED)
+                                .count()
+                        == 2);
+        List<TaskEvent> events = bus().byTask(QUEUE).get(task.taskId());
+        TaskEvent retried = events.stream()
+                .filter(event -> event.eventType() == EventType.TASK_RETRIED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retried.attempt()).isEqualTo(1);
+        assertThat(retried.details().get("reason").asString()).isEqualTo("requeued by tests");
+        assertThat(types(events.subList(events.indexOf(retried), events.size())))
+                .startsWith(EventType.TASK_RETRIED, EventType.TASK_QUEUED, EventType.TASK_RECEIVED);
+        assertThat(runs).filteredOn(run -> run.taskId().equals(task.taskId())).hasSize(2);
+        assertThat(deadLetterOf(task.taskId()).task().attempt()).isEqualTo(1);
+    }
+
+    QueueInspector.DeadLetterEntry deadLetterOf(UUID taskId) {
+        List<QueueInspector.DeadLetterEntry> found = new ArrayList<>();
+        inspector.forEachDeadLetter(QUEUE, entry -> {
+            if (taskId.equals(entry.taskId())) {
+                found.add(entry);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.getFirst();
+    }
+
+    @Test
+    void inspectorReportsWhatAQueueHolds() {
+        QueueName idle = QueueName.of("idle_" + UUID.randomUUID().toString().substring(0, 8));
+        TaskType type = new TaskType("idle_task", idle, "tests");
+        TaskEnvelope oldest = TaskEnvelopes.of(type)
+                .clock(Clock.fixed(Instant.now().minusSeconds(90), ZoneOffset.UTC))
+                .build();
+        TaskEnvelope newer = TaskEnvelopes.of(type).build();
+        TaskEnvelope later = TaskEnvelopes.of(type).build();
+        TaskEnvelope running = TaskEnvelopes.of(type).build();
+        publisher.publishAll(List.of(oldest, newer));
+        publisher.schedule(later, Instant.now().plusSeconds(3600));
+        long now = recovery.redisMillis();
+        redis.await(redis.commands().lpush(keys.processing(idle, "busy-worker"), codec.encode(running)));
+        redis.await(redis.commands()
+                .zadd(keys.workers(idle), (double) now, "busy-worker".getBytes(StandardCharsets.UTF_8)));
+        redis.await(redis.commands()
+                .zadd(keys.workers(idle), (double) now - 60_000, "silent-worker".getBytes(StandardCharsets.UTF_8)));
+        redis.await(
+                redis.commands().lpush(keys.dead(idle), "not a dead-letter record".getBytes(StandardCharsets.UTF_8)));
+
+        QueueInspector.QueueFigures figures = inspector.figures(idle, Duration.ofSeconds(15));
+
+        assertThat(figures.ready()).isEqualTo(2);
+        assertThat(figures.delayed()).isEqualTo(1);
+        assertThat(figures.processing()).isEqualTo(1);
+        assertThat(figures.dead()).isEqualTo(1);
+        assertThat(figures.workers()).isEqualTo(1);
+        assertThat(figures.oldestWaiting()).isBetween(Duration.ofSeconds(89), Duration.ofSeconds(120));
+        assertThat(inspector.taskIds(idle))
+                .containsExactlyInAnyOrder(oldest.taskId(), newer.taskId(), later.taskId(), running.taskId());
+        QueueInspector.DeadLetters dead = inspector.deadLetters(idle, 0, 10);
+        assertThat(dead.total()).isEqualTo(1);
+        assertThat(dead.entries().getFirst().letter()).isNull();
+
+        assertThat(recovery.reapDeadWorkers(idle, Duration.ofSeconds(15), null))
+                .containsExactly(entry("silent-worker", 0));
+        assertThat(inspector.workers(idle)).containsOnlyKeys("busy-worker");
     }
 
     @Test

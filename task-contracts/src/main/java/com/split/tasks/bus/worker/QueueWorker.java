@@ -10,8 +10,10 @@ import com.split.tasks.Traceparent;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScript;
 import com.split.tasks.bus.DeadLetter;
+import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.ScriptArgs;
+import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.LMoveArgs;
@@ -59,6 +61,8 @@ final class QueueWorker {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final BusMetrics metrics;
+    private final TaskRecovery recovery;
+    private final QueueInspector inspector;
     private final ExecutorService taskThreads;
     private final Semaphore slots;
     private final Settler settler;
@@ -97,6 +101,8 @@ final class QueueWorker {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.metrics = metrics;
+        this.recovery = new TaskRecovery(redis, keys, codec, clock);
+        this.inspector = new QueueInspector(redis, keys, codec, clock);
         this.taskThreads = taskThreads;
         this.slots = new Semaphore(settings.concurrency());
         this.settler = new Settler(
@@ -300,8 +306,8 @@ final class QueueWorker {
             }
         }
         if (!orphans.isEmpty()) {
-            int moved =
-                    takeBack(workerId, orphans, "+inf", false, "claimed by " + workerId + " but its reply was lost");
+            int moved = recovery.takeBack(
+                    queue, workerId, orphans, "+inf", false, "claimed by " + workerId + " but its reply was lost");
             log.warn("Returned {} tasks of {} whose claim reply was lost to the ready list", moved, queue);
         }
     }
@@ -581,78 +587,14 @@ final class QueueWorker {
                 redis.commands(), ScriptOutputType.INTEGER, workers, new byte[][] {bytes(workerId)}));
     }
 
-    /**
-     * Takes back the tasks of every worker of this queue whose heartbeat is older than the lease. Heartbeats carry the
-     * Redis server's time, so the cutoff does too: a worker machine's clock drift cannot make a live worker look dead.
-     */
+    /** Takes back the tasks of every other worker of this queue whose heartbeat is older than the lease. */
     void reap() {
-        List<byte[]> time = redis.await(redis.commands().time());
-        long serverMillis = Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
-                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
-        long cutoff = serverMillis - settings.lease().toMillis();
-        List<byte[]> dead = redis.await(redis.commands()
-                .zrangebyscore(keys.workers(queue), Range.create(Double.NEGATIVE_INFINITY, (double) cutoff)));
-        for (byte[] member : dead) {
-            String other = new String(member, StandardCharsets.UTF_8);
-            if (!other.equals(workerId)) {
-                int moved = takeBack(
-                        other,
-                        Long.toString(cutoff),
-                        "worker " + other + " lost (no heartbeat for " + settings.lease() + ")");
-                if (moved > 0) {
-                    log.warn("Took back {} tasks of {} from dead worker {}", moved, queue, other);
-                    metrics.reaped(queue, moved);
-                }
+        recovery.reapDeadWorkers(queue, settings.lease(), workerId).forEach((other, moved) -> {
+            if (moved > 0) {
+                log.warn("Took back {} tasks of {} from dead worker {}", moved, queue, other);
+                metrics.reaped(queue, moved);
             }
-        }
-    }
-
-    /**
-     * Moves what {@code worker} holds back to ready (next attempt) or to dead (no attempt left).
-     *
-     * @return tasks moved, or -1 if the worker turned out to be alive
-     */
-    private int takeBack(String worker, String cutoff, String reason) {
-        List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, worker), 0, -1));
-        return takeBack(worker, listed, cutoff, true, reason);
-    }
-
-    private int takeBack(String worker, List<byte[]> envelopes, String cutoff, boolean forget, String reason) {
-        String processing = keys.processing(queue, worker);
-        Instant now = clock.instant();
-        ScriptArgs args = new ScriptArgs().add(worker).add(cutoff).add(forget ? "1" : "0");
-        for (byte[] envelope : envelopes) {
-            try {
-                TaskEnvelope task = codec.decode(envelope);
-                if (task.hasRetriesLeft()) {
-                    TaskEnvelope next = task.withAttempt(task.attempt() + 1);
-                    TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
-                            .withWorker(worker)
-                            .withAttempt(next.attempt())
-                            .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
-                            .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
-                    args.add("R").add(envelope).add(codec.encode(next)).addFields(fields(event));
-                } else {
-                    String why = "worker lost %d times".formatted(task.attempt() + 1);
-                    TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
-                            .withWorker(worker)
-                            .withError(new TaskEvent.ErrorInfo("worker_lost", why));
-                    args.add("D")
-                            .add(envelope)
-                            .add(DeadLetter.of(why, now, worker, envelope).toJson(codec.mapper()))
-                            .addFields(fields(event));
-                }
-            } catch (InvalidEnvelopeException e) {
-                args.add("D")
-                        .add(envelope)
-                        .add(DeadLetter.of(e.reason(), now, worker, envelope).toJson(codec.mapper()))
-                        .add(0);
-            }
-        }
-        String[] reapKeys = {processing, keys.ready(queue), keys.dead(queue), keys.events(queue), keys.workers(queue)};
-        Long moved =
-                redis.await(BusScript.REAP.run(redis.commands(), ScriptOutputType.INTEGER, reapKeys, args.toArray()));
-        return moved.intValue();
+        });
     }
 
     /** Queues due retries and scheduled tasks, a bounded number per script call. */
@@ -692,27 +634,14 @@ final class QueueWorker {
 
     /** Reads the queue's depth and the age of its oldest ready task into the gauges. */
     void refreshStats() {
-        var commands = redis.commands();
-        var ready = commands.llen(keys.ready(queue));
-        var delayed = commands.zcard(keys.delayed(queue));
-        var dead = commands.llen(keys.dead(queue));
-        var oldest = commands.lindex(keys.ready(queue), -1);
-        metrics.queueDepth(queue, "ready", redis.await(ready));
-        metrics.queueDepth(queue, "delayed", redis.await(delayed));
-        metrics.queueDepth(queue, "dead", redis.await(dead));
-        byte[] head = redis.await(oldest);
-        long age = 0;
-        if (head != null) {
-            try {
-                age = Math.max(
-                        0,
-                        Duration.between(codec.decode(head).createdAt(), clock.instant())
-                                .toSeconds());
-            } catch (InvalidEnvelopeException e) {
-                // poison at the head: a worker will dead-letter it; its age says nothing
-            }
-        }
-        metrics.oldestAge(queue, age);
+        QueueInspector.QueueFigures figures = inspector.figures(queue, settings.lease());
+        metrics.queueDepth(queue, "ready", figures.ready());
+        metrics.queueDepth(queue, "processing", figures.processing());
+        metrics.queueDepth(queue, "delayed", figures.delayed());
+        metrics.queueDepth(queue, "dead", figures.dead());
+        metrics.oldestAge(
+                queue,
+                figures.oldestWaiting() == null ? 0 : figures.oldestWaiting().toSeconds());
     }
 
     /** Whether the fetch loop polled Redis recently; restarts the loop if it died. */
@@ -763,7 +692,8 @@ final class QueueWorker {
         givenBack = true;
         try {
             // also forgets this worker, once its processing list is empty
-            int moved = takeBack(workerId, "+inf", "worker " + workerId + " shut down before the task ended");
+            int moved = recovery.takeBack(
+                    queue, workerId, "+inf", true, "worker " + workerId + " shut down before the task ended");
             if (moved > 0) {
                 log.warn("Gave back {} unfinished tasks of {} at shutdown", moved, queue);
             }

@@ -1,0 +1,195 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.codec.InvalidEnvelopeException;
+import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.ScoredValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads what a queue holds in Redis: its depths, its workers, its dead letters and the ids of every task on it. Reads
+ * only; lists are read in pages, so a long queue never blocks Redis for long.
+ *
+ * <p>Thread-safe.
+ */
+public final class QueueInspector {
+
+    /** Entries per LRANGE or ZRANGE page when a whole list is walked. */
+    static final int PAGE = 1000;
+
+    private final BusRedis redis;
+    private final RedisKeys keys;
+    private final TaskCodec codec;
+    private final Clock clock;
+
+    public QueueInspector(BusRedis redis, RedisKeys keys, TaskCodec codec, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * A queue's figures at one moment.
+     *
+     * @param processing tasks held by workers, live or not yet reaped
+     * @param workers workers whose heartbeat is within the lease
+     * @param oldestWaiting the age of the task that has waited longest on the ready list; null when it is empty or its
+     *     head is not a readable envelope
+     */
+    public record QueueFigures(
+            QueueName queue,
+            long ready,
+            long processing,
+            long delayed,
+            long dead,
+            long workers,
+            @Nullable Duration oldestWaiting) {}
+
+    public QueueFigures figures(QueueName queue, Duration lease) {
+        var commands = redis.commands();
+        var ready = commands.llen(keys.ready(queue));
+        var delayed = commands.zcard(keys.delayed(queue));
+        var dead = commands.llen(keys.dead(queue));
+        var oldest = commands.lindex(keys.ready(queue), -1);
+        Map<String, Long> heartbeats = workers(queue);
+        List<CompletionStage<Long>> held = new ArrayList<>();
+        heartbeats.keySet().forEach(worker -> held.add(commands.llen(keys.processing(queue, worker))));
+        long processing = 0;
+        for (CompletionStage<Long> length : held) {
+            processing += redis.await(length);
+        }
+        long now = clock.millis();
+        long live = heartbeats.values().stream()
+                .filter(beat -> beat >= now - lease.toMillis())
+                .count();
+        return new QueueFigures(
+                queue,
+                redis.await(ready),
+                processing,
+                redis.await(delayed),
+                redis.await(dead),
+                live,
+                age(redis.await(oldest)));
+    }
+
+    private @Nullable Duration age(byte @Nullable [] envelope) {
+        if (envelope == null) {
+            return null;
+        }
+        try {
+            Duration age = Duration.between(codec.decode(envelope).createdAt(), clock.instant());
+            return age.isNegative() ? Duration.ZERO : age;
+        } catch (InvalidEnvelopeException e) {
+            return null; // poison at the head: a worker will dead-letter it; its age says nothing
+        }
+    }
+
+    /** The queue's workers with their last heartbeat (Redis epoch ms), live or not yet reaped. */
+    public Map<String, Long> workers(QueueName queue) {
+        Map<String, Long> workers = new LinkedHashMap<>();
+        for (ScoredValue<byte[]> worker : redis.await(redis.commands().zrangeWithScores(keys.workers(queue), 0, -1))) {
+            workers.put(new String(worker.getValue(), StandardCharsets.UTF_8), (long) worker.getScore());
+        }
+        return workers;
+    }
+
+    /**
+     * A dead letter as listed.
+     *
+     * @param record the entry exactly as it is in {@code split:{Q}:dead}, which a requeue removes
+     * @param letter the entry read, or null if it is not a dead-letter record
+     * @param task its envelope, or null if the envelope is not a valid one
+     * @param taskId the task's id, read even from an invalid envelope when it has one
+     */
+    public record DeadLetterEntry(
+            byte[] record,
+            @Nullable DeadLetter letter,
+            @Nullable TaskEnvelope task,
+            @Nullable UUID taskId) {}
+
+    /** A page of a dead-letter list, newest first, and its length. */
+    public record DeadLetters(long total, List<DeadLetterEntry> entries) {}
+
+    public DeadLetters deadLetters(QueueName queue, long offset, int limit) {
+        var commands = redis.commands();
+        var total = commands.llen(keys.dead(queue));
+        var page = commands.lrange(keys.dead(queue), offset, offset + limit - 1);
+        return new DeadLetters(
+                redis.await(total),
+                redis.await(page).stream().map(this::deadLetter).toList());
+    }
+
+    /** Every dead letter of the queue, walked page by page. */
+    public void forEachDeadLetter(QueueName queue, Consumer<DeadLetterEntry> action) {
+        walkList(keys.dead(queue), record -> action.accept(deadLetter(record)));
+    }
+
+    private DeadLetterEntry deadLetter(byte[] record) {
+        DeadLetter letter;
+        try {
+            letter = DeadLetter.fromJson(codec.mapper(), record);
+        } catch (JacksonException e) {
+            return new DeadLetterEntry(record, null, null, null);
+        }
+        byte[] envelope = letter.envelopeBytes();
+        try {
+            TaskEnvelope task = codec.decode(envelope);
+            return new DeadLetterEntry(record, letter, task, task.taskId());
+        } catch (InvalidEnvelopeException e) {
+            return new DeadLetterEntry(
+                    record, letter, null, codec.readTaskId(envelope).orElse(null));
+        }
+    }
+
+    /**
+     * The ids of the tasks the queue holds: ready, delayed and in every worker's processing list. Not a snapshot: a
+     * task moving between them while they are read may be missed, so a caller that acts on an absence checks again.
+     * Lists are walked from the head, where pushes land: a push shifts what is left to read further back, so it is
+     * read twice rather than skipped.
+     */
+    public Set<UUID> taskIds(QueueName queue) {
+        Set<UUID> ids = new HashSet<>();
+        Consumer<byte[]> collect = envelope -> codec.readTaskId(envelope).ifPresent(ids::add);
+        for (String worker : workers(queue).keySet()) {
+            walkList(keys.processing(queue, worker), collect);
+        }
+        walkSortedSet(keys.delayed(queue), collect);
+        walkList(keys.ready(queue), collect);
+        return ids;
+    }
+
+    private void walkList(String key, Consumer<byte[]> action) {
+        for (long start = 0; ; start += PAGE) {
+            List<byte[]> page = redis.await(redis.commands().lrange(key, start, start + PAGE - 1));
+            page.forEach(action);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private void walkSortedSet(String key, Consumer<byte[]> action) {
+        for (long start = 0; ; start += PAGE) {
+            List<byte[]> page = redis.await(redis.commands().zrange(key, start, start + PAGE - 1));
+            page.forEach(action);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskEvent;
+import com.split.tasks.codec.InvalidEnvelopeException;
+import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts tasks back on the bus from wherever they are stuck: a dead worker's processing list (the reaper), the
+ * dead-letter list, or nowhere at all (a finished task replayed, or a task only the journal still knows). Every move
+ * is one script that writes the task's events with it, so the journal sees why the task runs again.
+ *
+ * <p>Thread-safe. Used by the workers' reaper and by event-srv's recovery APIs.
+ */
+public final class TaskRecovery {
+
+    /** Tasks per requeue script call: enough to amortize a round trip, few enough not to stall Redis. */
+    static final int CHUNK = 500;
+
+    private final BusRedis redis;
+    private final RedisKeys keys;
+    private final TaskCodec codec;
+    private final Clock clock;
+
+    public TaskRecovery(BusRedis redis, RedisKeys keys, TaskCodec codec, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * A task to put on the ready list for its next attempt.
+     *
+     * @param next the envelope of the attempt to run, with the same task id and a higher attempt than any before
+     * @param reason why it runs again, journalled with its {@code task_retried}
+     * @param deadLetter the dead-letter record it leaves, exactly as listed; the requeue happens only if this record
+     *     is still there to remove. Null for a task that is not in the dead-letter list.
+     */
+    public record Requeue(TaskEnvelope next, String reason, byte @Nullable [] deadLetter) {}
+
+    /**
+     * Requeues tasks of one queue, atomically per chunk of {@value #CHUNK}.
+     *
+     * @return for each task in order, whether it was requeued (false: its dead-letter record was gone, because someone
+     *     else requeued it first)
+     */
+    public List<Boolean> requeue(QueueName queue, List<Requeue> tasks) {
+        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.dead(queue)};
+        Instant now = clock.instant();
+        List<CompletionStage<List<Long>>> replies = new ArrayList<>();
+        for (int from = 0; from < tasks.size(); from += CHUNK) {
+            ScriptArgs args = new ScriptArgs();
+            for (Requeue task : tasks.subList(from, Math.min(tasks.size(), from + CHUNK))) {
+                if (!task.next().queue().equals(queue)) {
+                    throw new IllegalArgumentException("task %s belongs to %s, not %s"
+                            .formatted(task.next().taskId(), task.next().queue(), queue));
+                }
+                TaskEvent retried = TaskEvent.of(EventType.TASK_RETRIED, task.next(), now)
+                        .withDetails(codec.toPayload(Map.of("retry_in_ms", 0, "reason", task.reason())));
+                args.add(task.deadLetter() == null ? new byte[0] : task.deadLetter())
+                        .add(codec.encode(task.next()))
+                        .addFields(codec.streamFields(retried, null))
+                        .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task.next(), now), null));
+            }
+            replies.add(BusScript.REQUEUE.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+        }
+        List<Boolean> requeued = new ArrayList<>(tasks.size());
+        for (CompletionStage<List<Long>> reply : replies) {
+            redis.await(reply).forEach(applied -> requeued.add(applied == 1));
+        }
+        return requeued;
+    }
+
+    /**
+     * The Redis server's clock. Heartbeats carry it, so the cutoffs of the lease do too: a machine's clock drift cannot
+     * make a live worker look dead.
+     */
+    public long redisMillis() {
+        List<byte[]> time = redis.await(redis.commands().time());
+        return Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
+                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
+    }
+
+    /**
+     * Takes back the tasks of every worker of the queue whose heartbeat is older than the lease.
+     *
+     * @param except a worker never to reap (the caller itself), or null
+     * @return tasks moved per worker reaped
+     */
+    public Map<String, Integer> reapDeadWorkers(QueueName queue, Duration lease, @Nullable String except) {
+        long cutoff = redisMillis() - lease.toMillis();
+        List<byte[]> dead = redis.await(redis.commands()
+                .zrangebyscore(keys.workers(queue), Range.create(Double.NEGATIVE_INFINITY, (double) cutoff)));
+        Map<String, Integer> reaped = new LinkedHashMap<>();
+        for (byte[] member : dead) {
+            String worker = new String(member, StandardCharsets.UTF_8);
+            if (worker.equals(except)) {
+                continue;
+            }
+            int moved = takeBack(
+                    queue,
+                    worker,
+                    Long.toString(cutoff),
+                    true,
+                    "worker " + worker + " lost (no heartbeat for " + lease + ")");
+            if (moved >= 0) {
+                reaped.put(worker, moved);
+            }
+        }
+        return reaped;
+    }
+
+    /**
+     * Moves everything in the worker's processing list back to ready (next attempt) or to dead (no attempt left).
+     *
+     * @param cutoff the heartbeat (Redis epoch ms) the worker must not have beaten after, or {@code "+inf"} to move
+     *     regardless
+     * @param forget whether to drop the worker from the live set once its list is empty
+     * @return tasks moved, or -1 if the worker turned out to be alive
+     */
+    public int takeBack(QueueName queue, String worker, String cutoff, boolean forget, String reason) {
+        List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, worker), 0, -1));
+        return takeBack(queue, worker, listed, cutoff, forget, reason);
+    }
+
+    /** Like {@link #takeBack(QueueName, String, String, boolean, String)}, for the given envelopes of its list only. */
+    public int takeBack(
+            QueueName queue, String worker, List<byte[]> envelopes, String cutoff, boolean forget, String reason) {
+        Instant now = clock.instant();
+        ScriptArgs args = new ScriptArgs().add(worker).add(cutoff).add(forget ? "1" : "0");
+        for (byte[] envelope : envelopes) {
+            try {
+                TaskEnvelope task = codec.decode(envelope);
+                if (task.hasRetriesLeft()) {
+                    TaskEnvelope next = task.withAttempt(task.attempt() + 1);
+                    TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
+                            .withWorker(worker)
+                            .withAttempt(next.attempt())
+                            .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
+                            .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
+                    args.add("R").add(envelope).add(codec.encode(next)).addFields(codec.streamFields(event, null));
+                } else {
+                    String why = "worker lost %d times".formatted(task.attempt() + 1);
+                    TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
+                            .withWorker(worker)
+                            .withError(new TaskEvent.ErrorInfo("worker_lost", why));
+                    args.add("D")
+                            .add(envelope)
+                            .add(DeadLetter.of(why, now, worker, envelope).toJson(codec.mapper()))
+                            .addFields(codec.streamFields(event, null));
+                }
+            } catch (InvalidEnvelopeException e) {
+                args.add("D")
+                        .add(envelope)
+                        .add(DeadLetter.of(e.reason(), now, worker, envelope).toJson(codec.mapper()))
+                        .add(0);
+            }
+        }
+        String[] reapKeys = {
+            keys.processing(queue, worker), keys.ready(queue), keys.dead(queue), keys.events(queue), keys.workers(queue)
+        };
+        Long moved =
+                redis.await(BusScript.REAP.run(redis.commands(), ScriptOutputType.INTEGER, reapKeys, args.toArray()));
+        return moved.intValue();
+    }
+}

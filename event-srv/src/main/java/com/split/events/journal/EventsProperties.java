@@ -1,5 +1,6 @@
 package com.split.events.journal;
 
+import com.split.tasks.QueueName;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between attempts while Redis or MySQL are unavailable
  */
 @ConfigurationProperties("split.events")
-record EventsProperties(
+public record EventsProperties(
         @DefaultValue({"orchestrator_tasks", "yahoo_tasks", "init_filter_tasks", "final_sel_tasks", "portfolio_tasks"})
         List<String> queues,
 
@@ -31,7 +32,12 @@ record EventsProperties(
         @DefaultValue("30s") Duration claimInterval,
         @DefaultValue("30s") Duration maxBackoff) {
 
-    EventsProperties {
+    /** The journalled queues, validated. */
+    public List<QueueName> queueNames() {
+        return queues.stream().map(queue -> QueueName.of(queue.trim())).toList();
+    }
+
+    public EventsProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("split.events.batch-size must be at least 1");
         }

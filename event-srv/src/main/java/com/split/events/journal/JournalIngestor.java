@@ -70,8 +70,7 @@ class JournalIngestor implements SmartLifecycle {
             return;
         }
         running = true;
-        for (String queue : properties.queues()) {
-            QueueName name = QueueName.of(queue.trim());
+        for (QueueName name : properties.queueNames()) {
             threads.add(Thread.ofPlatform()
                     .name("journal-" + name.value())
                     .daemon()

@@ -1,5 +1,6 @@
 package com.split.events.task;
 
+import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.codec.TaskCodec;
 import java.sql.ResultSet;
@@ -97,6 +98,52 @@ class TaskQueryRepository {
     }
 
     TaskPage find(TaskFilter filter) {
+        Where where = where(filter);
+        long total = count(where);
+        List<TaskSummary> content = total <= (long) filter.page() * filter.size()
+                ? List.of()
+                : jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM tasks" + where.clause()
+                                + " ORDER BY created_at DESC, task_id DESC LIMIT :limit OFFSET :offset")
+                        .params(where.params())
+                        .param("limit", filter.size())
+                        .param("offset", (long) filter.page() * filter.size())
+                        .query(TaskQueryRepository::summary)
+                        .list();
+        return TaskPage.of(content, filter.page(), filter.size(), total);
+    }
+
+    /** What replaying or cancelling a task needs to know of it. */
+    record TaskHandle(
+            UUID taskId,
+            @Nullable QueueName queue,
+            @Nullable TaskStatus status,
+            @Nullable String envelope) {}
+
+    Optional<TaskHandle> handle(UUID taskId) {
+        return jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks WHERE task_id = :id")
+                .param("id", taskId.toString())
+                .query(TaskQueryRepository::handle)
+                .optional();
+    }
+
+    /** The finished tasks the filter matches, newest first, at most {@code limit}; and how many it matches in all. */
+    FinishedTasks finished(TaskFilter filter, int limit) {
+        Where where = where(filter);
+        List<TaskHandle> finished = jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks" + where.clause()
+                        + " AND status_rank = :terminal ORDER BY created_at DESC, task_id DESC LIMIT :limit")
+                .params(where.params())
+                .param("terminal", TaskStatus.SUCCESS.rank())
+                .param("limit", limit)
+                .query(TaskQueryRepository::handle)
+                .list();
+        return new FinishedTasks(finished, count(where));
+    }
+
+    record FinishedTasks(List<TaskHandle> tasks, long matched) {}
+
+    private record Where(String clause, Map<String, Object> params) {}
+
+    private static Where where(TaskFilter filter) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.status() != null) {
@@ -127,20 +174,14 @@ class TaskQueryRepository {
             where.append(" AND created_at < :to");
             params.put("to", utc(filter.to()));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM tasks" + where)
-                .params(params)
+        return new Where(where.toString(), params);
+    }
+
+    private long count(Where where) {
+        return jdbc.sql("SELECT COUNT(*) FROM tasks" + where.clause())
+                .params(where.params())
                 .query(Long.class)
                 .single();
-        List<TaskSummary> content = total <= (long) filter.page() * filter.size()
-                ? List.of()
-                : jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM tasks" + where
-                                + " ORDER BY created_at DESC, task_id DESC LIMIT :limit OFFSET :offset")
-                        .params(params)
-                        .param("limit", filter.size())
-                        .param("offset", (long) filter.page() * filter.size())
-                        .query(TaskQueryRepository::summary)
-                        .list();
-        return TaskPage.of(content, filter.page(), filter.size(), total);
     }
 
     TaskCounts counts() {
@@ -155,6 +196,16 @@ class TaskQueryRepository {
                     counts.put(row.getString("name"), row.getLong("n"));
                 });
         return counts;
+    }
+
+    private static TaskHandle handle(ResultSet row, int index) throws SQLException {
+        String queue = row.getString("queue");
+        String status = row.getString("status");
+        return new TaskHandle(
+                UUID.fromString(row.getString("task_id")),
+                queue == null ? null : QueueName.of(queue),
+                status == null ? null : TaskStatus.valueOf(status),
+                row.getString("envelope"));
     }
 
     private static TaskSummary summary(ResultSet row, int index) throws SQLException {

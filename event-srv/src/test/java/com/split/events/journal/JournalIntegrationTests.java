@@ -3,6 +3,7 @@ package com.split.events.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.split.events.EventStreams;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
@@ -229,9 +230,7 @@ class JournalIntegrationTests {
     }
 
     private String xadd(Map<String, String> fields) {
-        Map<String, byte[]> body = new LinkedHashMap<>();
-        fields.forEach((name, value) -> body.put(name, value.getBytes(StandardCharsets.UTF_8)));
-        return redis.await(redis.commands().xadd(keys.events(QUEUE), body));
+        return new EventStreams(redis, keys, codec).append(QUEUE, fields);
     }
 
     private long pendingEntries() {

@@ -3,6 +3,8 @@ package com.split.events.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.split.events.ApiClient;
+import com.split.events.EventStreams;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
@@ -31,9 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The task API over real HTTP, against a journal fed through the bus's events streams (real Redis and MariaDB). */
@@ -58,11 +59,11 @@ class TaskApiIntegrationTests {
     @Autowired
     TaskCodec codec;
 
-    RestTestClient http;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        api = new ApiClient(port, codec.mapper());
     }
 
     /** Three tasks of one session: a finished one and a pending one on test_tasks, a failed one on other_tasks. */
@@ -251,37 +252,26 @@ class TaskApiIntegrationTests {
         assertThat(paths.has("/api/tasks/counts")).isTrue();
         assertThat(paths.has("/api/tasks/{taskId}")).isTrue();
         assertThat(paths.has("/api/tasks/{taskId}/events")).isTrue();
-        http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+        assertThat(paths.has("/api/tasks/{taskId}/cancel")).isTrue();
+        assertThat(paths.has("/api/tasks/{taskId}/replay")).isTrue();
+        assertThat(paths.has("/api/tasks/replay")).isTrue();
+        assertThat(paths.has("/api/queues")).isTrue();
+        assertThat(paths.has("/api/queues/{queue}/dead")).isTrue();
+        assertThat(paths.has("/api/queues/{queue}/dead/requeue")).isTrue();
+        assertThat(paths.has("/api/recovery/stuck")).isTrue();
+        assertThat(paths.has("/api/recovery/reconcile")).isTrue();
+        assertThat(paths.has("/api/events")).isTrue();
+        assertThat(schemas.get("QueueView").get("properties").has("oldest_waiting_ms"))
+                .isTrue();
+        api.http().get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
 
     private JsonNode getOk(String path) {
-        String body = http.get()
-                .uri(path)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return codec.mapper().readTree(body);
+        return api.get(path);
     }
 
     private JsonNode problem(String path, HttpStatus status) {
-        String body = http.get()
-                .uri(path)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        JsonNode problem = codec.mapper().readTree(body);
-        assertThat(problem.get("status").asInt()).isEqualTo(status.value());
-        return problem;
+        return api.problem(HttpMethod.GET, path, null, status);
     }
 
     private List<String> ids(JsonNode page) {
@@ -300,9 +290,6 @@ class TaskApiIntegrationTests {
     }
 
     private void xadd(TaskEnvelope task, TaskEvent event, boolean withEnvelope) {
-        Map<String, byte[]> body = new LinkedHashMap<>();
-        codec.streamFields(event, withEnvelope ? codec.encode(task) : null)
-                .forEach((name, value) -> body.put(name, value.getBytes(StandardCharsets.UTF_8)));
-        redis.await(redis.commands().xadd(keys.events(task.queue()), body));
+        new EventStreams(redis, keys, codec).append(task, event, withEnvelope);
     }
 }

@@ -3,10 +3,10 @@ package com.split.events.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.split.events.web.InvalidParameterException;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TaskFilterTests {
@@ -51,13 +51,5 @@ class TaskFilterTests {
                 .isThrownBy(() -> TaskFilter.parse(
                         null, null, null, null, null, "2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z", null, null))
                 .satisfies(e -> assertThat(e.getBody().getDetail()).contains("'to'"));
-    }
-
-    @Test
-    void acceptsOnlyCanonicalUuids() {
-        UUID id = UUID.randomUUID();
-
-        assertThat(TaskFilter.taskId(id.toString())).isEqualTo(id);
-        assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> TaskFilter.taskId("1-2-3-4-5"));
     }
 }

@@ -173,6 +173,15 @@ public final class QueueInspector {
         return ids;
     }
 
+    /** The ids of the tasks in one worker's processing list. */
+    public List<UUID> heldBy(QueueName queue, String worker) {
+        List<UUID> ids = new ArrayList<>();
+        walkList(
+                keys.processing(queue, worker),
+                envelope -> codec.readTaskId(envelope).ifPresent(ids::add));
+        return ids;
+    }
+
     private void walkList(String key, Consumer<byte[]> action) {
         for (long start = 0; ; start += PAGE) {
             List<byte[]> page = redis.await(redis.commands().lrange(key, start, start + PAGE - 1));

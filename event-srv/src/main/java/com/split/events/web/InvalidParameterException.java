@@ -1,12 +1,12 @@
-package com.split.events.task;
+package com.split.events.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /** A request parameter or path variable that cannot be used: a 400 problem detail naming it. */
-class InvalidParameterException extends ErrorResponseException {
+public class InvalidParameterException extends ErrorResponseException {
 
-    InvalidParameterException(String parameter, String problem) {
+    public InvalidParameterException(String parameter, String problem) {
         super(HttpStatus.BAD_REQUEST);
         setTitle("Invalid parameter");
         setDetail("Parameter '%s' %s".formatted(parameter, problem));

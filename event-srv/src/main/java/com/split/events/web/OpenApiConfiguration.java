@@ -1,4 +1,4 @@
-package com.split.events.task;
+package com.split.events.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;

@@ -1,0 +1,89 @@
+package com.split.events.queue;
+
+import com.split.events.journal.EventsProperties;
+import com.split.events.web.InvalidParameterException;
+import com.split.events.web.Parameters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The queues as they are in Redis now, and their dead letters. */
+@RestController
+@RequestMapping("/api/queues")
+class QueueController {
+
+    static final int MAX_PAGE = 500;
+
+    private final Queues queues;
+    private final EventsProperties properties;
+
+    QueueController(Queues queues, EventsProperties properties) {
+        this.queues = queues;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    List<QueueView> list() {
+        return queues.views();
+    }
+
+    @GetMapping("/{queue}/dead")
+    DeadLetterPage deadLetters(
+            @PathVariable String queue,
+            @RequestParam(required = false) @Nullable String offset,
+            @RequestParam(required = false) @Nullable String limit) {
+        return queues.deadLetters(
+                served(queue),
+                Parameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                Parameters.integer("limit", limit, 50, 1, MAX_PAGE));
+    }
+
+    /** Requeues the dead letters of the given tasks ({@code {"task_ids": [...]}}) or all ({@code {"all": true}}). */
+    @PostMapping("/{queue}/dead/requeue")
+    RequeueResult requeue(@PathVariable String queue, @RequestBody RequeueRequest request) {
+        var name = served(queue);
+        boolean all = Boolean.TRUE.equals(request.all());
+        if (all == (request.taskIds() != null)) {
+            throw new InvalidParameterException(
+                    "task_ids", "or \"all\": true is required, not both: name the tasks to requeue or ask for all");
+        }
+        return queues.requeueDead(name, all ? null : taskIds(request.taskIds()));
+    }
+
+    private com.split.tasks.QueueName served(String raw) {
+        var queue = Parameters.queue("queue", raw);
+        if (queue == null) {
+            throw new InvalidParameterException("queue", "is required");
+        }
+        if (!properties.queueNames().contains(queue)) {
+            throw new QueueNotFoundException(queue, properties.queueNames());
+        }
+        return queue;
+    }
+
+    private static Set<UUID> taskIds(List<String> raw) {
+        if (raw.isEmpty()) {
+            throw new InvalidParameterException("task_ids", "must name at least one task");
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        List<String> list = new ArrayList<>(raw);
+        for (int i = 0; i < list.size(); i++) {
+            String id = list.get(i);
+            if (id == null) {
+                throw new InvalidParameterException("task_ids[%d]".formatted(i), "must be a UUID, was null");
+            }
+            ids.add(Parameters.taskId("task_ids[%d]".formatted(i), id));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,24 @@
+package com.split.events.queue;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A queue now: depths and workers from Redis, throughput from the journal.
+ *
+ * @param processing tasks held by workers, live or not yet reaped
+ * @param workers workers whose heartbeat is within the lease
+ * @param oldestWaitingMs how long the oldest ready task has existed; null when none is waiting
+ * @param completedLastMinute tasks of the queue that reached a final status in the last minute
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record QueueView(
+        String queue,
+        long ready,
+        long processing,
+        long delayed,
+        long dead,
+        long workers,
+        @Nullable Long oldestWaitingMs,
+        long completedLastMinute) {}

@@ -1,0 +1,135 @@
+package com.split.events.queue;
+
+import com.split.events.journal.EventsProperties;
+import com.split.events.task.TaskRequeuer;
+import com.split.tasks.QueueName;
+import com.split.tasks.autoconfigure.TaskBusProperties;
+import com.split.tasks.bus.QueueInspector;
+import com.split.tasks.codec.TaskCodec;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the queues from Redis and the journal, and requeues their dead letters. */
+@Service
+class Queues {
+
+    static final String REQUEUE_REASON = "requeued from the dead letters on request";
+
+    private static final Logger log = LoggerFactory.getLogger(Queues.class);
+    private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final QueueInspector inspector;
+    private final TaskRequeuer requeuer;
+    private final JdbcClient jdbc;
+    private final TaskCodec codec;
+    private final EventsProperties events;
+    private final Duration lease;
+
+    Queues(
+            QueueInspector inspector,
+            TaskRequeuer requeuer,
+            JdbcClient jdbc,
+            TaskCodec codec,
+            EventsProperties events,
+            TaskBusProperties bus) {
+        this.inspector = inspector;
+        this.requeuer = requeuer;
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.events = events;
+        this.lease = bus.worker().lease();
+    }
+
+    List<QueueView> views() {
+        Map<String, Long> completed = completedSince(Instant.now().minusSeconds(60));
+        List<QueueView> views = new ArrayList<>();
+        for (QueueName queue : events.queueNames()) {
+            QueueInspector.QueueFigures figures = inspector.figures(queue, lease);
+            views.add(new QueueView(
+                    queue.value(),
+                    figures.ready(),
+                    figures.processing(),
+                    figures.delayed(),
+                    figures.dead(),
+                    figures.workers(),
+                    figures.oldestWaiting() == null
+                            ? null
+                            : figures.oldestWaiting().toMillis(),
+                    completed.getOrDefault(queue.value(), 0L)));
+        }
+        return views;
+    }
+
+    private Map<String, Long> completedSince(Instant since) {
+        Map<String, Long> completed = new HashMap<>();
+        jdbc.sql("""
+                        SELECT queue, COUNT(*) AS n FROM tasks
+                        WHERE status_rank = 5 AND status_at >= :since GROUP BY queue""")
+                .param("since", DATETIME_3.format(LocalDateTime.ofInstant(since, ZoneOffset.UTC)))
+                .query((ResultSet row) -> {
+                    completed.put(row.getString("queue"), row.getLong("n"));
+                });
+        return completed;
+    }
+
+    DeadLetterPage deadLetters(QueueName queue, int offset, int limit) {
+        QueueInspector.DeadLetters page = inspector.deadLetters(queue, offset, limit);
+        return new DeadLetterPage(
+                queue.value(),
+                page.total(),
+                offset,
+                page.entries().stream()
+                        .map(entry -> DeadLetterView.of(entry, codec.mapper()))
+                        .toList());
+    }
+
+    /**
+     * Requeues dead letters: those of the given tasks, or all when {@code only} is null. A task dead-lettered more than
+     * once is requeued once, from its newest record.
+     */
+    RequeueResult requeueDead(QueueName queue, @Nullable Set<UUID> only) {
+        List<TaskRequeuer.Candidate> candidates = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        int[] unreadable = {0};
+        inspector.forEachDeadLetter(queue, entry -> {
+            if (only != null && (entry.taskId() == null || !only.contains(entry.taskId()))) {
+                return;
+            }
+            if (entry.task() == null) {
+                unreadable[0]++;
+            } else if (seen.add(entry.task().taskId())) {
+                candidates.add(new TaskRequeuer.Candidate(entry.task(), REQUEUE_REASON, entry.record()));
+            }
+        });
+        List<String> requeued = new ArrayList<>();
+        Set<UUID> done = new HashSet<>();
+        for (TaskRequeuer.Outcome outcome : requeuer.requeue(queue, candidates)) {
+            if (outcome.requeued()) {
+                requeued.add(outcome.taskId().toString());
+                done.add(outcome.taskId());
+            }
+        }
+        List<String> notFound = new ArrayList<>();
+        if (only != null) {
+            only.stream().filter(id -> !done.contains(id)).forEach(id -> notFound.add(id.toString()));
+        }
+        log.info("Requeued {} dead letters of {} ({} unreadable left)", requeued.size(), queue, unreadable[0]);
+        return new RequeueResult(requeued, notFound, unreadable[0]);
+    }
+}

@@ -1,0 +1,453 @@
+package com.split.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskType;
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.worker.PermanentTaskFailure;
+import com.split.tasks.bus.worker.TaskContext;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.test.SplitIntegrationTest;
+import com.split.tasks.test.TaskEnvelopes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Cancel, replay, dead letters, queue figures, recovery and posted events, end to end: real HTTP, a real worker on
+ * {@code test_tasks}, real Redis and MariaDB. {@code idle_tasks} is journalled but has no worker.
+ */
+@SplitIntegrationTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "split.events.queues=test_tasks,idle_tasks",
+            "split.events.recovery.enabled=false",
+            "split.events.recovery.grace=0s"
+        })
+class OperationsIntegrationTests {
+
+    static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
+    static final QueueName IDLE = QueueName.of("idle_tasks");
+    static final TaskType IDLE_TASK = new TaskType("idle_task", IDLE, "tests");
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /**
+     * Runs {@code test_tasks} by the payload's {@code action}: {@code ok}, {@code fail_first} (a permanent failure on
+     * attempt 0, success after), {@code wait} (until cancelled, at most 30 s).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Worker {
+
+        @Bean
+        TaskHandler scriptedHandler() {
+            return new TaskHandler() {
+                @Override
+                public TaskType type() {
+                    return TaskEnvelopes.TEST_TASK;
+                }
+
+                @Override
+                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
+                    switch (task.payload().path("action").asString("ok")) {
+                        case "fail_first" -> {
+                            if (task.attempt() == 0) {
+                                throw new PermanentTaskFailure("no such ticker yet");
+                            }
+                        }
+                        case "wait" -> {
+                            Instant end = Instant.now().plus(PATIENCE);
+                            while (Instant.now().isBefore(end)) {
+                                context.throwIfCancelled();
+                                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                            }
+                        }
+                        default -> {}
+                    }
+                    return TaskOutcome.success(Map.of("attempt", task.attempt()));
+                }
+            };
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TaskPublisher publisher;
+
+    @Autowired
+    BusRedis redis;
+
+    @Autowired
+    RedisKeys keys;
+
+    @Autowired
+    TaskCodec codec;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port, codec.mapper());
+    }
+
+    TaskEnvelope task(String action, String session) {
+        return TaskEnvelopes.testTask()
+                .sessionId(session)
+                .payload(codec.toPayload(Map.of("action", action)))
+                .build();
+    }
+
+    String status(UUID taskId) {
+        return api.get("/api/tasks/" + taskId).path("status").asString();
+    }
+
+    /** Waits for the status, through the journal's 404s until the task's first event is journalled. */
+    void awaitStatus(UUID taskId, String status) {
+        await().atMost(PATIENCE)
+                .until(() -> api.find("/api/tasks/" + taskId)
+                        .map(task -> task.path("status").asString(""))
+                        .orElse("")
+                        .equals(status));
+    }
+
+    TaskEnvelope publish(String action) {
+        TaskEnvelope task = task(action, "ops-" + UUID.randomUUID());
+        publisher.publish(task);
+        return task;
+    }
+
+    List<JsonNode> events(UUID taskId) {
+        List<JsonNode> events = new ArrayList<>();
+        api.get("/api/tasks/" + taskId + "/events").forEach(events::add);
+        return events;
+    }
+
+    @Test
+    void replayRunsAFinishedTaskAgainUnderANewAttempt() {
+        TaskEnvelope task = publish("ok");
+        awaitStatus(task.taskId(), "SUCCESS");
+
+        JsonNode replayed = api.post("/api/tasks/" + task.taskId() + "/replay", null, HttpStatus.ACCEPTED);
+
+        assertThat(replayed.get("task_id").asString()).isEqualTo(task.taskId().toString());
+        assertThat(replayed.get("queue").asString()).isEqualTo("test_tasks");
+        assertThat(replayed.get("attempt").asInt()).isEqualTo(1);
+        await().atMost(PATIENCE)
+                .until(() -> events(task.taskId()).stream()
+                        .anyMatch(event -> event.get("event_type").asString().equals("task_succeeded")
+                                && event.get("attempt").asInt() == 1));
+        JsonNode retried = events(task.taskId()).stream()
+                .filter(event -> event.get("event_type").asString().equals("task_retried"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(retried.get("details").get("reason").asString()).isEqualTo("replayed on request");
+        assertThat(status(task.taskId())).isEqualTo("SUCCESS");
+        assertThat(api.get("/api/tasks/" + task.taskId()).get("attempts").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void replayByFilterRunsEveryMatchingFailureAgain() {
+        String session = "ops-" + UUID.randomUUID();
+        List<TaskEnvelope> tasks =
+                IntStream.range(0, 3).mapToObj(i -> task("fail_first", session)).toList();
+        publisher.publishAll(tasks);
+        tasks.forEach(task -> awaitStatus(task.taskId(), "FAILURE"));
+
+        JsonNode result = api.post(
+                "/api/tasks/replay?status=FAILURE&queue=test_tasks&sessionId=" + session, null, HttpStatus.ACCEPTED);
+
+        assertThat(result.get("matched").asLong()).isEqualTo(3);
+        assertThat(result.get("skipped").asLong()).isZero();
+        List<String> replayed = new ArrayList<>();
+        result.get("replayed").forEach(id -> replayed.add(id.asString()));
+        assertThat(replayed)
+                .containsExactlyInAnyOrderElementsOf(
+                        tasks.stream().map(task -> task.taskId().toString()).toList());
+        tasks.forEach(task -> awaitStatus(task.taskId(), "SUCCESS"));
+        // a replayed failure leaves the dead letters: a later requeue-all cannot run it a third time
+        assertThat(deadTaskIds(QUEUE)).doesNotContainAnyElementsOf(replayed);
+    }
+
+    @Test
+    void deadLettersAreListedAndRequeuedOnce() {
+        TaskEnvelope task = publish("fail_first");
+        awaitStatus(task.taskId(), "FAILURE");
+
+        JsonNode page = api.get("/api/queues/test_tasks/dead?limit=500");
+        JsonNode entry = page.get("entries")
+                .valueStream()
+                .filter(dead ->
+                        dead.path("task_id").asString("").equals(task.taskId().toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(entry.get("reason").asString()).isEqualTo("no such ticker yet");
+        assertThat(entry.get("attempt").asInt()).isZero();
+        assertThat(entry.get("envelope").get("task_id").asString())
+                .isEqualTo(task.taskId().toString());
+        assertThat(Instant.parse(entry.get("failed_at").asString())).isNotNull();
+
+        String body = "{\"task_ids\": [\"" + task.taskId() + "\"]}";
+        JsonNode first = api.post("/api/queues/test_tasks/dead/requeue", body, HttpStatus.OK);
+        JsonNode second = api.post("/api/queues/test_tasks/dead/requeue", body, HttpStatus.OK);
+
+        assertThat(first.get("requeued").get(0).asString())
+                .isEqualTo(task.taskId().toString());
+        assertThat(second.get("requeued")).isEmpty();
+        assertThat(second.get("not_found").get(0).asString())
+                .isEqualTo(task.taskId().toString());
+        awaitStatus(task.taskId(), "SUCCESS");
+        assertThat(events(task.taskId()).stream()
+                        .filter(event -> event.get("event_type").asString().equals("task_retried"))
+                        .map(event -> event.get("details").get("reason").asString()))
+                .containsExactly("requeued from the dead letters on request");
+    }
+
+    @Test
+    void cancelReachesARunningTask() {
+        TaskEnvelope task = publish("wait");
+        awaitStatus(task.taskId(), "PROCESSING");
+
+        JsonNode cancelled = api.post("/api/tasks/" + task.taskId() + "/cancel", null, HttpStatus.ACCEPTED);
+
+        assertThat(cancelled.get("status").asString()).isEqualTo("PROCESSING");
+        awaitStatus(task.taskId(), "CANCELLED");
+        JsonNode problem =
+                api.problem(HttpMethod.POST, "/api/tasks/" + task.taskId() + "/cancel", null, HttpStatus.CONFLICT);
+        assertThat(problem.get("detail").asString()).contains("ended as CANCELLED");
+    }
+
+    @Test
+    void replayOfAnUnfinishedTaskIsAConflict() {
+        TaskEnvelope task = publish("wait");
+        awaitStatus(task.taskId(), "PROCESSING");
+
+        JsonNode problem =
+                api.problem(HttpMethod.POST, "/api/tasks/" + task.taskId() + "/replay", null, HttpStatus.CONFLICT);
+
+        assertThat(problem.get("detail").asString()).contains("is PROCESSING");
+        api.post("/api/tasks/" + task.taskId() + "/cancel", null, HttpStatus.ACCEPTED);
+        awaitStatus(task.taskId(), "CANCELLED");
+    }
+
+    @Test
+    void queuesShowTheirLiveFigures() {
+        TaskEnvelope waiting = TaskEnvelopes.of(IDLE_TASK).build();
+        publisher.publish(waiting);
+
+        JsonNode queues = api.get("/api/queues");
+
+        JsonNode test = queue(queues, "test_tasks");
+        JsonNode idle = queue(queues, "idle_tasks");
+        assertThat(test.get("workers").asLong()).isEqualTo(1);
+        assertThat(idle.get("workers").asLong()).isZero();
+        assertThat(idle.get("ready").asLong()).isPositive();
+        assertThat(idle.get("oldest_waiting_ms").asLong()).isNotNegative();
+        assertThat(test.has("completed_last_minute")).isTrue();
+        redis.await(redis.commands().del(keys.ready(IDLE)));
+    }
+
+    private static JsonNode queue(JsonNode queues, String name) {
+        return queues.valueStream()
+                .filter(queue -> queue.get("queue").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void reconcilerRequeuesATaskRedisLostWhileQueued() {
+        // what a Redis crash after the publish leaves: QUEUED in the journal, on no list in Redis
+        TaskEnvelope lost = task("ok", "ops-" + UUID.randomUUID());
+        Instant at = Instant.now();
+        xadd(lost, TaskEvent.of(EventType.TASK_CREATED, lost, at), true);
+        xadd(lost, TaskEvent.of(EventType.TASK_QUEUED, lost, at), false);
+        awaitStatus(lost.taskId(), "QUEUED");
+
+        JsonNode stuck = api.get("/api/recovery/stuck");
+        assertThat(stuckIds(stuck.get("stuck"))).contains(lost.taskId().toString());
+        JsonNode accounting = queue(stuck.get("conservation"), "test_tasks");
+        assertThat(accounting.get("difference").asLong()).isEqualTo(1);
+
+        JsonNode repaired =
+                api.post("/api/recovery/reconcile", null, HttpStatus.OK).get("repaired");
+
+        assertThat(stuckIds(repaired)).contains(lost.taskId().toString());
+        awaitStatus(lost.taskId(), "SUCCESS");
+        assertThat(events(lost.taskId()).stream()
+                        .filter(event -> event.get("event_type").asString().equals("task_retried"))
+                        .map(event -> event.get("details").get("reason").asString()))
+                .singleElement()
+                .asString()
+                .contains("QUEUED in the journal since")
+                .contains("on no list of test_tasks in Redis");
+        await().atMost(PATIENCE)
+                .until(() -> queue(api.get("/api/recovery/stuck").get("conservation"), "test_tasks")
+                                .get("difference")
+                                .asLong()
+                        == 0);
+    }
+
+    @Test
+    void reconcilerTakesBackWhatADeadWorkerHoldsOnAQueueWithoutWorkers() {
+        TaskEnvelope held = TaskEnvelopes.of(IDLE_TASK).build();
+        String ghost = "ghost-" + UUID.randomUUID();
+        redis.await(redis.commands().lpush(keys.processing(IDLE, ghost), codec.encode(held)));
+        redis.await(redis.commands()
+                .zadd(
+                        keys.workers(IDLE),
+                        (double) Instant.now().minusSeconds(120).toEpochMilli(),
+                        ghost.getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode stuck = api.get("/api/recovery/stuck").get("stuck");
+        assertThat(stuck.valueStream()
+                        .filter(task -> task.get("task_id")
+                                .asString()
+                                .equals(held.taskId().toString()))
+                        .map(task -> task.get("reason").asString()))
+                .singleElement()
+                .asString()
+                .startsWith("held by worker " + ghost);
+
+        api.post("/api/recovery/reconcile", null, HttpStatus.OK);
+
+        assertThat(redis.await(redis.commands().llen(keys.processing(IDLE, ghost))))
+                .isZero();
+        byte[] requeued = redis.await(redis.commands().rpop(keys.ready(IDLE)));
+        assertThat(codec.decode(requeued).taskId()).isEqualTo(held.taskId());
+        assertThat(codec.decode(requeued).attempt()).isEqualTo(1);
+    }
+
+    private static List<String> stuckIds(JsonNode tasks) {
+        return tasks.valueStream().map(task -> task.get("task_id").asString()).toList();
+    }
+
+    @Test
+    void postedEventsAreValidatedAndJournalled() {
+        UUID taskId = UUID.randomUUID();
+        String created = event(taskId, "task_created", "idle_tasks").toString();
+
+        JsonNode accepted = api.post("/api/events", created, HttpStatus.ACCEPTED);
+
+        assertThat(accepted.get("accepted").asInt()).isEqualTo(1);
+        JsonNode task = api.get("/api/tasks/" + taskId);
+        assertThat(task.get("status").asString()).isEqualTo("PENDING");
+        assertThat(task.get("user_id").asString()).isEqualTo("user_py");
+        assertThat(task.get("session_id").asString()).isEqualTo("session-py");
+
+        UUID other = UUID.randomUUID();
+        ObjectNode good = event(other, "task_created", "idle_tasks");
+        ObjectNode badType = event(other, "task_exploded", "idle_tasks");
+        ObjectNode noQueue = event(other, "task_queued", "idle_tasks");
+        noQueue.remove("queue");
+        ObjectNode unserved = event(other, "task_queued", "nobody_tasks");
+        String batch = "[" + good + "," + badType + "," + noQueue + "," + unserved + "]";
+
+        JsonNode problem = api.problem(HttpMethod.POST, "/api/events", batch, HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("3 of 4 events are invalid; none was journalled");
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(error -> error.get("index").asInt()))
+                .containsExactly(1, 2, 3);
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("event_type");
+        api.problem(HttpMethod.GET, "/api/tasks/" + other, null, HttpStatus.NOT_FOUND);
+
+        api.post(
+                "/api/events",
+                "[" + good + "," + event(other, "task_succeeded", "idle_tasks") + "]",
+                HttpStatus.ACCEPTED);
+        assertThat(api.get("/api/tasks/" + other).get("status").asString()).isEqualTo("SUCCESS");
+    }
+
+    private ObjectNode event(UUID taskId, String type, String queue) {
+        ObjectNode event = codec.mapper().createObjectNode();
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("event_type", type);
+        event.put("task_id", taskId.toString());
+        event.put("task_type", "idle_task");
+        event.put("queue", queue);
+        event.put("user_id", "user_py");
+        event.put("session_id", "session-py");
+        event.put("attempt", 0);
+        event.put("occurred_at", Instant.now().toString());
+        return event;
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "POST | /api/tasks/not-a-uuid/cancel | - | taskId",
+                "POST | /api/tasks/not-a-uuid/replay | - | taskId",
+                "POST | /api/tasks/replay | - | status",
+                "POST | /api/tasks/replay?status=FAILURE&limit=0 | - | limit",
+                "POST | /api/tasks/replay?status=BROKEN | - | status",
+                "GET | /api/queues/Bad-Queue/dead | - | queue",
+                "GET | /api/queues/test_tasks/dead?limit=0 | - | limit",
+                "GET | /api/queues/test_tasks/dead?offset=-1 | - | offset",
+                "POST | /api/queues/test_tasks/dead/requeue | {} | task_ids",
+                "POST | /api/queues/test_tasks/dead/requeue | {\"task_ids\": [\"x\"]} | task_ids[0]",
+                "POST | /api/queues/test_tasks/dead/requeue | {\"task_ids\": [], \"all\": true} | task_ids",
+            })
+    void answersBadRequestNamingTheParameter(String method, String path, String body, String parameter) {
+        JsonNode problem = api.problem(HttpMethod.valueOf(method), path, body, HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.get("detail").asString()).contains("'" + parameter + "'");
+    }
+
+    @Test
+    void answersBadRequestForBodiesThatAreNotWhatTheyShouldBe() {
+        api.problem(HttpMethod.POST, "/api/events", "not json", HttpStatus.BAD_REQUEST);
+        api.problem(HttpMethod.POST, "/api/events", "[]", HttpStatus.BAD_REQUEST);
+        api.problem(HttpMethod.POST, "/api/events", "\"task_created\"", HttpStatus.BAD_REQUEST);
+        api.problem(HttpMethod.POST, "/api/queues/test_tasks/dead/requeue", "[1]", HttpStatus.BAD_REQUEST);
+        api.problem(HttpMethod.POST, "/api/queues/test_tasks/dead/requeue", null, HttpStatus.BAD_REQUEST);
+        JsonNode unknown = api.problem(HttpMethod.GET, "/api/queues/unknown_tasks/dead", null, HttpStatus.NOT_FOUND);
+        assertThat(unknown.get("detail").asString()).contains("test_tasks");
+        api.problem(HttpMethod.POST, "/api/tasks/" + UUID.randomUUID() + "/replay", null, HttpStatus.NOT_FOUND);
+        api.problem(HttpMethod.POST, "/api/tasks/" + UUID.randomUUID() + "/cancel", null, HttpStatus.NOT_FOUND);
+    }
+
+    private List<String> deadTaskIds(QueueName queue) {
+        return api.get("/api/queues/" + queue + "/dead?limit=500")
+                .get("entries")
+                .valueStream()
+                .map(entry -> entry.path("task_id").asString(""))
+                .toList();
+    }
+
+    private void xadd(TaskEnvelope task, TaskEvent event, boolean withEnvelope) {
+        new EventStreams(redis, keys, codec).append(task, event, withEnvelope);
+    }
+}

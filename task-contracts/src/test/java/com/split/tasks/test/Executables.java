@@ -3,15 +3,32 @@ package com.split.tasks.test;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Finds the Redis binaries the process-based test servers run. */
+/** Finds the server binaries the process-based test servers run. */
 final class Executables {
+
+    static final String REDIS =
+            "`apt-get install redis-server redis-tools` on Debian/Ubuntu, `brew install redis` on macOS";
+
+    static final String MARIADB = "`apt-get install mariadb-server` on Debian/Ubuntu, `brew install mariadb` on macOS";
+
+    // Debian installs daemons such as mariadbd in /usr/sbin, which the PATH of a user other than root often lacks.
+    private static final List<String> SBIN = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
 
     private Executables() {}
 
-    static Path find(String name) {
+    /**
+     * The binary from the PATH, else from the sbin directories.
+     *
+     * @param install how to install it, for the error when it is nowhere
+     */
+    static Path find(String name, String install) {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(File.pathSeparator)) {
+        List<String> directories = new ArrayList<>(List.of(path.split(File.pathSeparator)));
+        directories.addAll(SBIN);
+        for (String entry : directories) {
             if (entry.isEmpty()) {
                 continue;
             }
@@ -21,7 +38,7 @@ final class Executables {
             }
         }
         throw new IllegalStateException(
-                "%s is not on the PATH (%s). Install it: `apt-get install redis-server redis-tools` on Debian/Ubuntu, `brew install redis` on macOS (`bash .ci/run` installs it on CI)."
-                        .formatted(name, path));
+                "%s is neither on the PATH (%s) nor in %s. Install it: %s (`bash .ci/run` installs it on CI)."
+                        .formatted(name, path, String.join(", ", SBIN), install));
     }
 }

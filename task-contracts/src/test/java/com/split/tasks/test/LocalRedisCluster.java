@@ -36,8 +36,8 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     /** Starts three nodes, joins them with {@code redis-cli --cluster create}, and waits for {@code cluster_state:ok}. */
     public static LocalRedisCluster start() {
-        Path redisCli = Executables.find("redis-cli");
-        Path redisServer = Executables.find("redis-server");
+        Path redisCli = Executables.find("redis-cli", Executables.REDIS);
+        Path redisServer = Executables.find("redis-server", Executables.REDIS);
         List<RedisServerProcess> servers = new ArrayList<>();
         try {
             for (int i = 0; i < MASTERS; i++) {

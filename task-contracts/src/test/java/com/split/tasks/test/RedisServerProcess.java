@@ -60,7 +60,7 @@ public final class RedisServerProcess implements AutoCloseable {
      *     "yes"}
      */
     public static RedisServerProcess start(String... options) {
-        return start(Executables.find("redis-server"), List.of(options));
+        return start(Executables.find("redis-server", Executables.REDIS), List.of(options));
     }
 
     static RedisServerProcess start(Path binary, List<String> options) {

@@ -106,8 +106,8 @@ class RedisServerProcessIntegrationTests {
     @Test
     void aBinaryMissingFromThePathFailsWithHowToInstallIt() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> Executables.find("redis-server-that-does-not-exist"))
-                .withMessageContaining("is not on the PATH")
+                .isThrownBy(() -> Executables.find("redis-server-that-does-not-exist", Executables.REDIS))
+                .withMessageContaining("is neither on the PATH")
                 .withMessageContaining("apt-get install redis-server redis-tools");
     }
 

@@ -1,7 +1,8 @@
 /**
  * Test support shipped in the task-contracts test-jar: the Redis and MySQL every integration test runs against
  * ({@link com.split.tasks.test.SplitTestInfrastructure}), and private Redis processes for tests that restart or
- * cluster Redis ({@link com.split.tasks.test.RedisServerProcess}, {@link com.split.tasks.test.LocalRedisCluster}).
+ * cluster Redis ({@link com.split.tasks.test.RedisServerProcess}, {@link com.split.tasks.test.LocalRedisCluster}) or
+ * stop the database ({@link com.split.tasks.test.MariaDbServerProcess}).
  */
 @NullMarked
 package com.split.tasks.test;

@@ -1,0 +1,319 @@
+package com.split.tasks.test;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+/**
+ * A private {@code mariadbd} on a free loopback port, for tests that stop and restart the database under a running
+ * service. Each instance owns a temporary directory: a data directory made by {@code mariadb-install-db}, the socket,
+ * the pid file and {@code mariadbd.log}. The data survives {@link #stop()} and {@link #restart()}: only {@link
+ * #close()} deletes it.
+ *
+ * <p>Clients connect over TCP as {@link #username()}, a user with every privilege, to the database {@code split}. The
+ * readiness check goes through Connector/J ({@code jdbc:mysql:}), which must be on the test classpath. Not thread safe:
+ * one test drives it.
+ */
+public final class MariaDbServerProcess implements AutoCloseable {
+
+    private static final String DATABASE = "split";
+
+    private static final String HOST = "127.0.0.1";
+
+    private static final String USER = "split";
+
+    private static final String PASSWORD = "split";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final int PORT_ATTEMPTS = 3;
+
+    // A small buffer pool and redo log: the install takes about a second and the data directory some 30 MB.
+    private static final List<String> INNODB = List.of("--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M");
+
+    // The --init-file, run at every start: idempotent, so a restart finds the same database and user.
+    private static final String INIT_SQL = """
+            CREATE DATABASE IF NOT EXISTS %1$s;
+            CREATE USER IF NOT EXISTS '%2$s'@'%4$s' IDENTIFIED BY '%3$s';
+            GRANT ALL ON *.* TO '%2$s'@'%4$s';
+            """.formatted(DATABASE, USER, PASSWORD, HOST);
+
+    private final Path binary;
+
+    private final Path directory;
+
+    private int port;
+
+    private @Nullable Process process;
+
+    private MariaDbServerProcess(Path binary, Path directory) {
+        this.binary = binary;
+        this.directory = directory;
+    }
+
+    /** Initialises a data directory, starts {@code mariadbd} on it, and waits until the test user can connect. */
+    public static MariaDbServerProcess start() {
+        Path binary = Executables.find("mariadbd", Executables.MARIADB);
+        Path installDb = Executables.find("mariadb-install-db", Executables.MARIADB);
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("split-mariadb-");
+            Files.writeString(directory.resolve("init.sql"), INIT_SQL);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        MariaDbServerProcess server = new MariaDbServerProcess(binary, directory);
+        try {
+            server.install(installDb);
+        } catch (RuntimeException ex) {
+            server.close();
+            throw ex;
+        }
+        // A free port can be taken between probing and binding; a fresh one is cheaper than diagnosing the race.
+        for (int attempt = 1; ; attempt++) {
+            server.port = RedisServerProcess.freePort();
+            try {
+                server.launch();
+                return server;
+            } catch (IllegalStateException ex) {
+                if (attempt == PORT_ATTEMPTS || !server.log().contains("Address already in use")) {
+                    server.close();
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code jdbc:mysql://127.0.0.1:<port>/split}, for Connector/J or {@code spring.datasource.url}. */
+    public String jdbcUrl() {
+        return "jdbc:mysql://%s:%d/%s".formatted(HOST, port, DATABASE);
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** The directory of the data, the socket, the pid file and {@code mariadbd.log}. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Connection details for a context that should use this server; it wins over {@code spring.datasource.*}. */
+    public JdbcConnectionDetails connectionDetails() {
+        String url = jdbcUrl();
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+
+            @Override
+            public String getUsername() {
+                return USER;
+            }
+
+            @Override
+            public String getPassword() {
+                return PASSWORD;
+            }
+        };
+    }
+
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** The operating-system process id of the running server. */
+    public long pid() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException("mariadbd on port %d is not running".formatted(port));
+        }
+        return current.pid();
+    }
+
+    /**
+     * Shuts the server down cleanly, as {@code systemctl stop} would: SIGTERM, then waits until InnoDB has flushed and
+     * the process has exited.
+     *
+     * @throws IllegalStateException if it had not exited within 30 s; it is then killed
+     */
+    public void stop() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        current.destroy(); // SIGTERM on Unix
+        if (!waitFor(current, SHUTDOWN_TIMEOUT)) {
+            current.destroyForcibly();
+            waitFor(current, SHUTDOWN_TIMEOUT);
+            throw new IllegalStateException("mariadbd (pid %d) did not shut down within %s, killed it; its log:%n%s"
+                    .formatted(current.pid(), SHUTDOWN_TIMEOUT, log()));
+        }
+    }
+
+    /** Starts the server again on the same port and data (stopping it first if it runs) and waits until it answers. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    /** Stops the server and deletes its directory. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            deleteDirectory();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "mariadbd on %s:%d (%s)".formatted(HOST, port, directory);
+    }
+
+    private void install(Path installDb) {
+        List<String> command = new ArrayList<>(List.of(
+                installDb.toString(),
+                "--no-defaults",
+                "--datadir=" + directory.resolve("data"),
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
+        command.addAll(asRoot());
+        command.addAll(INNODB);
+        Process installing = run(command);
+        if (!waitFor(installing, STARTUP_TIMEOUT)) {
+            installing.destroyForcibly();
+            throw new IllegalStateException(
+                    "%s did not finish within %s; its log:%n%s".formatted(installDb, STARTUP_TIMEOUT, log()));
+        }
+        if (installing.exitValue() != 0) {
+            throw new IllegalStateException(
+                    "%s exited with %d; its log:%n%s".formatted(installDb, installing.exitValue(), log()));
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                // first, or it is ignored: the system's my.cnf would bring its own socket, port and data directory
+                "--no-defaults",
+                "--datadir=" + directory.resolve("data"),
+                "--skip-networking=0",
+                "--bind-address=" + HOST,
+                "--port=" + port,
+                "--socket=" + directory.resolve("mysqld.sock"),
+                "--pid-file=" + directory.resolve("mysqld.pid"),
+                "--log-error=" + directory.resolve("mariadbd.log"),
+                "--skip-name-resolve",
+                "--init-file=" + directory.resolve("init.sql")));
+        command.addAll(asRoot());
+        command.addAll(INNODB);
+        Process started = run(command);
+        process = started;
+        AtomicReference<@Nullable SQLException> refused = new AtomicReference<>();
+        try {
+            await().alias("mariadbd on port %d accepts %s".formatted(port, USER))
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !started.isAlive() || connects(refused));
+        } catch (ConditionTimeoutException ex) {
+            started.destroyForcibly();
+            throw new IllegalStateException(
+                    "mariadbd on port %d did not accept %s within %s (last: %s); its log:%n%s"
+                            .formatted(port, USER, STARTUP_TIMEOUT, refused.get(), log()),
+                    ex);
+        }
+        if (!started.isAlive()) {
+            throw new IllegalStateException(
+                    "mariadbd on port %d exited with %d; its log:%n%s".formatted(port, started.exitValue(), log()));
+        }
+    }
+
+    private boolean connects(AtomicReference<@Nullable SQLException> refused) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl() + "?connectTimeout=2000", USER, PASSWORD)) {
+            return connection.isValid(2);
+        } catch (SQLException ex) {
+            refused.set(ex);
+            return false;
+        }
+    }
+
+    private Process run(List<String> command) {
+        File log = directory.resolve("mariadbd.log").toFile();
+        try {
+            return new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
+        } catch (IOException ex) {
+            throw new IllegalStateException("Could not run %s: %s".formatted(command.getFirst(), ex.getMessage()), ex);
+        }
+    }
+
+    // mariadbd refuses to run as root unless told to; CI runs the tests as root.
+    private static List<String> asRoot() {
+        return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
+    }
+
+    private String log() {
+        try {
+            Path log = directory.resolve("mariadbd.log");
+            return Files.exists(log) ? Files.readString(log) : "(no log)";
+        } catch (IOException ex) {
+            return "(log unreadable: %s)".formatted(ex.getMessage());
+        }
+    }
+
+    private void deleteDirectory() {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -18,6 +18,7 @@ import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
+import com.split.web.test.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -374,7 +375,7 @@ class OperationsIntegrationTests {
 
         JsonNode problem = api.problem(HttpMethod.POST, "/api/events", batch, HttpStatus.BAD_REQUEST);
 
-        assertThat(problem.get("detail").asString()).isEqualTo("3 of 4 events are invalid; none was journalled");
+        assertThat(problem.get("detail").asString()).isEqualTo("3 of 4 events are invalid; none was stored");
         assertThat(problem.get("errors")
                         .valueStream()
                         .map(error -> error.get("index").asInt()))

@@ -1,8 +1,8 @@
 package com.split.events.queue;
 
 import com.split.events.journal.EventsProperties;
-import com.split.events.web.InvalidParameterException;
-import com.split.events.web.Parameters;
+import com.split.web.InvalidParameterException;
+import com.split.web.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

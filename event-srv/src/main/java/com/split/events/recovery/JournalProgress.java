@@ -4,12 +4,12 @@ import com.split.events.journal.EventsProperties;
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.streams.Streams;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.models.stream.PendingMessages;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -62,53 +62,18 @@ class JournalProgress {
     /** Delivered to the group, and none of those up to it still pending (they are acknowledged after the commit). */
     private boolean journalled(QueueName queue, String entryId) {
         String stream = keys.events(queue);
-        String delivered;
+        Object delivered;
         try {
-            delivered = lastDelivered(redis.await(redis.commands().xinfoGroups(stream)));
+            delivered = Streams.groupInfo(redis.await(redis.commands().xinfoGroups(stream)), group)
+                    .get("last-delivered-id");
         } catch (RedisCommandExecutionException e) {
             return false; // no stream or no group yet: nothing has been journalled
         }
-        if (delivered == null || compare(delivered, entryId) < 0) {
+        if (!(delivered instanceof String id) || Streams.compareIds(id, entryId) < 0) {
             return false;
         }
         PendingMessages pending = redis.await(redis.commands().xpending(stream, group));
         return pending.getCount() == 0
-                || compare(pending.getMessageIds().getLower().getValue(), entryId) > 0;
-    }
-
-    private @Nullable String lastDelivered(List<Object> groups) {
-        for (Object entry : groups) {
-            List<?> fields = (List<?>) entry;
-            String name = null;
-            String delivered = null;
-            for (int i = 0; i + 1 < fields.size(); i += 2) {
-                String field = text(fields.get(i));
-                if ("name".equals(field)) {
-                    name = text(fields.get(i + 1));
-                } else if ("last-delivered-id".equals(field)) {
-                    delivered = text(fields.get(i + 1));
-                }
-            }
-            if (group.equals(name)) {
-                return delivered;
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        return value instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : value == null ? null : value.toString();
-    }
-
-    /** Orders stream ids ({@code <ms>-<seq>}) numerically. */
-    static int compare(String a, String b) {
-        int dashA = a.indexOf('-');
-        int dashB = b.indexOf('-');
-        int byTime = Long.compare(Long.parseLong(a.substring(0, dashA)), Long.parseLong(b.substring(0, dashB)));
-        return byTime != 0
-                ? byTime
-                : Long.compare(Long.parseLong(a.substring(dashA + 1)), Long.parseLong(b.substring(dashB + 1)));
+                || Streams.compareIds(pending.getMessageIds().getLower().getValue(), entryId) > 0;
     }
 }

@@ -1,14 +1,13 @@
 package com.split.events.task;
 
 import com.split.events.task.TaskQueryRepository.TaskHandle;
-import com.split.events.web.ConflictException;
-import com.split.events.web.TaskNotFoundException;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
+import com.split.web.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,7 @@
 package com.split.events.task;
 
-import com.split.events.web.InvalidParameterException;
-import com.split.events.web.Parameters;
-import com.split.events.web.TaskNotFoundException;
+import com.split.web.InvalidParameterException;
+import com.split.web.Parameters;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,9 @@
 package com.split.events.task;
 
-import com.split.events.web.InvalidParameterException;
-import com.split.events.web.Parameters;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;
+import com.split.web.InvalidParameterException;
+import com.split.web.Parameters;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,6 @@ package com.split.events.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.split.events.ApiClient;
 import com.split.events.EventStreams;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
@@ -15,6 +14,7 @@ import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
+import com.split.web.test.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package com.split.events.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.split.events.web.InvalidParameterException;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;
+import com.split.web.InvalidParameterException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.split.events;
+package com.split.web.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.split.events.web;
+package com.split.web;
 
 import com.split.tasks.bus.BusUnavailableException;
 import io.lettuce.core.RedisException;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * a bug. Nothing was changed by the failed request, or it is safe to repeat (journal writes are idempotent).
  */
 @RestControllerAdvice
-class UnavailableAdvice {
+public class UnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(UnavailableAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";

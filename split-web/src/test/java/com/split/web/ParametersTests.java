@@ -1,4 +1,4 @@
-package com.split.events.web;
+package com.split.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,13 +1,13 @@
-package com.split.events.web;
+package com.split.events.task;
 
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /** No task with this id in the journal: a 404 problem detail. */
-public class TaskNotFoundException extends ErrorResponseException {
+class TaskNotFoundException extends ErrorResponseException {
 
-    public TaskNotFoundException(UUID taskId) {
+    TaskNotFoundException(UUID taskId) {
         super(HttpStatus.NOT_FOUND);
         setTitle("Task not found");
         setDetail("No task with id %s".formatted(taskId));

@@ -1,4 +1,4 @@
-package com.split.events.web;
+package com.split.web;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;

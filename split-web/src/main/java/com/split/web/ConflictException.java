@@ -1,4 +1,4 @@
-package com.split.events.web;
+package com.split.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

@@ -1,0 +1,5 @@
+/** log-srv: central technical logs. */
+@NullMarked
+package com.split.logsrv;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package com.split.logsrv.store;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A log record as stored: the columns the API filters on, and everything else the record carried (logger, thread,
+ * instance, exception, traceparent, other MDC) in {@code metadata}. Reading is lenient about fields it does not know,
+ * so that services on a newer record version still get their logs stored.
+ */
+public record LogRow(
+        UUID id,
+        Instant timestamp,
+        LogLevel level,
+        String module,
+        @Nullable String userId,
+        @Nullable String sessionId,
+        @Nullable String taskId,
+        String message,
+        ObjectNode metadata) {
+
+    /** Longest message stored; longer ones are cut, saying so. */
+    static final int MAX_MESSAGE = 16 * 1024;
+
+    private static final Set<String> COLUMNS =
+            Set.of("id", "timestamp", "level", "module", "user_id", "session_id", "task_id", "message");
+
+    /**
+     * @throws InvalidLogRecordException naming what is missing or invalid
+     */
+    public static LogRow from(JsonNode record) {
+        if (!(record instanceof ObjectNode object)) {
+            throw new InvalidLogRecordException("a log record must be a JSON object");
+        }
+        ObjectNode metadata = object.deepCopy();
+        COLUMNS.forEach(metadata::remove);
+        String message = text(record, "message", Integer.MAX_VALUE, true);
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…[cut from %d characters]".formatted(message.length());
+        }
+        return new LogRow(
+                uuid(text(record, "id", 36, true)),
+                instant(text(record, "timestamp", 64, true)),
+                LogLevel.parse(text(record, "level", 5, true))
+                        .orElseThrow(() ->
+                                new InvalidLogRecordException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR")),
+                text(record, "module", 64, true),
+                text(record, "user_id", 128, false),
+                text(record, "session_id", 128, false),
+                text(record, "task_id", 64, false),
+                message,
+                metadata);
+    }
+
+    private static String text(JsonNode record, String field, int maxLength, boolean required) {
+        JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new InvalidLogRecordException(field + " is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidLogRecordException(field + " must be a string");
+        }
+        String text = value.asString();
+        if (required && text.isBlank() && !field.equals("message")) {
+            throw new InvalidLogRecordException(field + " must not be blank");
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidLogRecordException("%s is longer than %d characters".formatted(field, maxLength));
+        }
+        return text;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            if (!id.toString().equalsIgnoreCase(text)) {
+                throw new IllegalArgumentException(text);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLogRecordException("id must be a UUID, was '%s'".formatted(text));
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidLogRecordException("timestamp must be an ISO-8601 instant, was '%s'".formatted(text));
+        }
+    }
+}

@@ -1,0 +1,487 @@
+// The task dashboard: a client of event-srv's JSON APIs, whose errors are RFC 9457 problem details.
+
+const REFRESH_MS = 3000;
+const TASK_PAGE_SIZE = 25;
+const DEAD_PAGE_SIZE = 50;
+// task-contracts' TaskStatus, in lifecycle order
+const STATUSES = ['PENDING', 'RETRY', 'QUEUED', 'RECEIVED', 'PROCESSING',
+    'SUCCESS', 'NO_DATA', 'FAILURE', 'CANCELLED', 'TIMEOUT'];
+const TERMINAL = new Set(['SUCCESS', 'NO_DATA', 'FAILURE', 'CANCELLED', 'TIMEOUT']);
+
+const state = {taskPage: 0, deadOffset: 0, deadSeen: null, openTaskId: null};
+const loads = {};
+
+const $ = (selector) => document.querySelector(selector);
+
+/** A failed call: the problem detail's title and detail, or what HTTP said when the body is not one. */
+class ApiError extends Error {
+    constructor(status, problem) {
+        const title = problem?.title ?? `HTTP ${status}`;
+        super(problem?.detail ? `${title}: ${problem.detail}` : title);
+        this.status = status;
+    }
+}
+
+async function api(path, {method = 'GET', body} = {}) {
+    const headers = {Accept: 'application/json, application/problem+json'};
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    let response;
+    try {
+        response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    } catch (error) {
+        throw new ApiError(0, {title: 'event-srv does not answer', detail: error.message});
+    }
+    const text = await response.text();
+    let json = null;
+    try {
+        json = text ? JSON.parse(text) : null;
+    } catch {
+        // a proxy's HTML error page: the status line is all there is to show
+    }
+    if (!response.ok) {
+        throw new ApiError(response.status, json);
+    }
+    return json;
+}
+
+/** Starts a load of `what`; the check it returns fails once a newer load has started, since answers can overtake. */
+function newest(what) {
+    const ticket = (loads[what] ?? 0) + 1;
+    loads[what] = ticket;
+    return () => loads[what] === ticket;
+}
+
+// Text nodes only: reasons, errors and envelopes are whatever a task carried.
+function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value === null || value === undefined || value === false) {
+            continue;
+        }
+        if (name === 'onclick') {
+            node.addEventListener('click', value);
+        } else {
+            node.setAttribute(name, value === true ? '' : String(value));
+        }
+    }
+    for (const child of children) {
+        node.append(child instanceof Node ? child : String(child ?? ''));
+    }
+    return node;
+}
+
+function fill(tbody, rows, columns, emptyText) {
+    tbody.replaceChildren(...(rows.length
+        ? rows
+        : [el('tr', {class: 'empty'}, el('td', {colspan: columns}, emptyText))]));
+}
+
+// Milliseconds are shown; the datetime attribute keeps the instant as the API gave it (events carry nanoseconds).
+function time(iso) {
+    return iso ? el('time', {datetime: iso}, iso.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1')) : '';
+}
+
+function duration(ms) {
+    if (ms === null || ms === undefined) {
+        return '—';
+    }
+    if (ms < 1000) {
+        return `${ms} ms`;
+    }
+    if (ms < 60_000) {
+        return `${(ms / 1000).toFixed(1)} s`;
+    }
+    if (ms < 3_600_000) {
+        return `${Math.floor(ms / 60_000)} min ${Math.floor(ms / 1000) % 60} s`;
+    }
+    return `${Math.floor(ms / 3_600_000)} h ${Math.floor(ms / 60_000) % 60} min`;
+}
+
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function status(value) {
+    return value ? el('span', {class: 'status', 'data-status': value}, value) : '';
+}
+
+function taskLink(taskId) {
+    return el('button', {type: 'button', class: 'link', 'data-task-id': taskId,
+        onclick: () => openTimeline(taskId)}, taskId);
+}
+
+// The refresh loop owns the banner while it shows a refresh error; an action's error stays until the next action.
+function showError(source, error) {
+    const banner = $('#error');
+    banner.textContent = error.message;
+    banner.dataset.source = source;
+    banner.dataset.status = error.status ?? '';
+    banner.hidden = false;
+}
+
+function clearError(source) {
+    const banner = $('#error');
+    if (source === 'action' || banner.dataset.source === source) {
+        banner.hidden = true;
+        banner.textContent = '';
+    }
+}
+
+function notify(text) {
+    const notice = $('#notice');
+    notice.textContent = text;
+    notice.hidden = false;
+}
+
+/** Runs a button's call with the button disabled, and shows its outcome. */
+async function act(button, call) {
+    clearError('action');
+    $('#notice').hidden = true;
+    button.disabled = true;
+    try {
+        await call();
+    } catch (error) {
+        showError('action', error);
+    } finally {
+        button.disabled = false;
+    }
+}
+
+// Queues and counts
+
+async function loadQueues() {
+    const [queues, counts] = await Promise.all([api('/api/queues'), api('/api/tasks/counts')]);
+    fill($('#queue-table tbody'), queues.map((q) => el('tr', {'data-queue': q.queue},
+        el('td', {}, q.queue),
+        ...['ready', 'processing', 'delayed', 'dead', 'workers'].map((field) =>
+            el('td', {class: 'num', 'data-field': field}, q[field])),
+        el('td', {class: 'num', 'data-field': 'oldest_waiting_ms'}, duration(q.oldest_waiting_ms)),
+        el('td', {class: 'num', 'data-field': 'completed_last_minute'}, q.completed_last_minute),
+    )), 8, 'No queues');
+    $('#status-counts').replaceChildren(...STATUSES.map((name) => el('li', {'data-status': name},
+        el('button', {type: 'button', class: 'link', onclick: () => filterByStatus(name)},
+            status(name), ' ', el('span', {class: 'count'}, counts.by_status[name] ?? 0)))));
+    queueChoices(queues.map((q) => q.queue));
+    // the dead letters follow the queue table: their list reloads when the chosen queue's count moves
+    const chosen = queues.find((q) => q.queue === $('#dead-queue').value);
+    const seen = chosen ? `${chosen.queue}:${chosen.dead}` : '';
+    if (seen !== state.deadSeen) {
+        state.deadSeen = seen;
+        await loadDead();
+    }
+    $('#refreshed').textContent = `Updated ${new Date().toISOString().slice(11, 19)}Z`;
+}
+
+function queueChoices(names) {
+    $('#queue-names').replaceChildren(...names.map((name) => el('option', {value: name})));
+    const select = $('#dead-queue');
+    const chosen = select.value;
+    if ([...select.options].map((o) => o.value).join() !== names.join()) {
+        select.replaceChildren(...names.map((name) => el('option', {value: name}, name)));
+        select.value = names.includes(chosen) ? chosen : (names[0] ?? '');
+        if (select.value !== chosen) {
+            state.deadOffset = 0;
+        }
+    }
+}
+
+async function refresh() {
+    try {
+        await loadQueues();
+        if (state.openTaskId) {
+            await loadTimeline(state.openTaskId);
+        }
+        clearError('refresh');
+    } catch (error) {
+        showError('refresh', error);
+    } finally {
+        setTimeout(refresh, REFRESH_MS);
+    }
+}
+
+// Tasks
+
+function filterParams() {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData($('#task-filter'))) {
+        if (!value) {
+            continue;
+        }
+        // the page shows UTC throughout, so the datetime-local fields are read as UTC too
+        params.set(name, name === 'from' || name === 'to' ? new Date(`${value}Z`).toISOString() : value);
+    }
+    return params;
+}
+
+async function loadTasks() {
+    const params = filterParams();
+    params.set('page', state.taskPage);
+    params.set('size', TASK_PAGE_SIZE);
+    const current = newest('tasks');
+    const page = await api(`/api/tasks?${params}`);
+    if (!current()) {
+        return;
+    }
+    fill($('#task-table tbody'), page.content.map((task) => el('tr', {
+            'data-task-id': task.task_id, 'data-status': task.status,
+            class: task.task_id === state.openTaskId ? 'selected' : null,
+            onclick: () => openTimeline(task.task_id),
+        },
+        el('td', {}, time(task.created_at)),
+        el('td', {}, el('code', {}, task.task_id)),
+        el('td', {}, task.task_type),
+        el('td', {}, task.queue),
+        el('td', {}, status(task.status)),
+        el('td', {class: 'num'}, task.attempts),
+        el('td', {}, task.session_id),
+        el('td', {}, task.user_id),
+        el('td', {class: 'error-text'}, task.last_error),
+    )), 9, 'No tasks match');
+    $('#page-info').textContent = page.total_elements
+        ? `Page ${page.page + 1} of ${page.total_pages} (${plural(page.total_elements, 'task')})`
+        : '';
+    $('#page-prev').disabled = page.page === 0;
+    $('#page-next').disabled = page.page + 1 >= page.total_pages;
+}
+
+function filterByStatus(name) {
+    $('#filter-status').value = name;
+    state.taskPage = 0;
+    loadTasks().catch((error) => showError('action', error));
+}
+
+// Timeline
+
+async function openTimeline(taskId) {
+    state.openTaskId = taskId;
+    for (const row of document.querySelectorAll('#task-table tbody tr')) {
+        row.classList.toggle('selected', row.dataset.taskId === taskId);
+    }
+    if ($('#timeline').dataset.taskId !== taskId) {
+        $('#timeline').dataset.taskId = taskId;
+        $('#timeline-task-id').textContent = taskId;
+        $('#timeline-status').replaceChildren();
+        $('#timeline-status').dataset.status = '';
+        $('#timeline-state').replaceChildren();
+        $('#timeline-envelope').textContent = '';
+        fill($('#timeline-events tbody'), [], 6, 'Loading…');
+    }
+    $('#timeline').hidden = false;
+    try {
+        await loadTimeline(taskId);
+        clearError('action');
+    } catch (error) {
+        showError('action', error);
+    }
+    $('#timeline').scrollIntoView({block: 'nearest'});
+}
+
+async function loadTimeline(taskId) {
+    const current = newest('timeline');
+    const [task, events] = await Promise.all([
+        api(`/api/tasks/${encodeURIComponent(taskId)}`),
+        api(`/api/tasks/${encodeURIComponent(taskId)}/events`),
+    ]);
+    if (!current()) {
+        return;
+    }
+    $('#timeline-status').replaceChildren(task.status ?? '');
+    $('#timeline-status').dataset.status = task.status ?? '';
+    const facts = [
+        ['Queue', task.queue], ['Type', task.task_type], ['Attempts', task.attempts],
+        ['Session', task.session_id], ['User', task.user_id],
+        ['Created', time(task.created_at)], ['Updated', time(task.updated_at)],
+        ['Last error', task.last_error],
+    ];
+    $('#timeline-state').replaceChildren(...facts.flatMap(([name, value]) =>
+        [el('dt', {}, name), el('dd', {}, value ?? '—')]));
+    $('#timeline-envelope').textContent = task.envelope
+        ? JSON.stringify(task.envelope, null, 2)
+        : 'No envelope journalled (task_created not seen yet)';
+    fill($('#timeline-events tbody'), events.map((event) => el('tr', {
+            'data-event-type': event.event_type, 'data-status': event.status,
+        },
+        el('td', {}, time(event.occurred_at)),
+        el('td', {}, event.event_type),
+        el('td', {}, status(event.status)),
+        el('td', {class: 'num'}, event.attempt ?? ''),
+        el('td', {}, event.worker_id ?? ''),
+        el('td', {class: 'error-text'}, event.error ? `${event.error.type}: ${event.error.message}` : ''),
+    )), 6, 'No events journalled');
+    const finished = TERMINAL.has(task.status);
+    $('#task-cancel').disabled = finished;
+    $('#task-replay').disabled = !finished || !task.envelope;
+}
+
+function closeTimeline() {
+    state.openTaskId = null;
+    $('#timeline').hidden = true;
+    for (const row of document.querySelectorAll('#task-table tr.selected')) {
+        row.classList.remove('selected');
+    }
+}
+
+async function cancelTask() {
+    const taskId = state.openTaskId;
+    const answer = await api(`/api/tasks/${encodeURIComponent(taskId)}/cancel`, {method: 'POST'});
+    notify(`Cancel requested for ${answer.task_id} (${answer.status ?? 'not journalled yet'})`);
+    await loadTimeline(taskId);
+}
+
+async function replayTask() {
+    const taskId = state.openTaskId;
+    const answer = await api(`/api/tasks/${encodeURIComponent(taskId)}/replay`, {method: 'POST'});
+    notify(`Replayed ${answer.task_id} on ${answer.queue} as attempt ${answer.attempt}`);
+    await loadTimeline(taskId);
+}
+
+async function replayMatching() {
+    const params = filterParams();
+    // without a filter the API refuses, and says why
+    if (params.size && !confirm(`Replay the finished tasks matching ${params}?`)) {
+        return;
+    }
+    const answer = await api(`/api/tasks/replay?${params}`, {method: 'POST'});
+    notify(`Replayed ${answer.replayed.length} of ${plural(answer.matched, 'matching task')}, skipped ${answer.skipped}`);
+    await loadTasks();
+}
+
+// Dead letters
+
+async function loadDead() {
+    const queue = $('#dead-queue').value;
+    if (!queue) {
+        fill($('#dead-table tbody'), [], 7, 'No queues');
+        return;
+    }
+    const current = newest('dead');
+    const page = await api(`/api/queues/${encodeURIComponent(queue)}/dead?offset=${state.deadOffset}`
+        + `&limit=${DEAD_PAGE_SIZE}`);
+    if (!current()) {
+        return;
+    }
+    fill($('#dead-table tbody'), page.entries.map((entry) => el('tr', {'data-task-id': entry.task_id},
+        el('td', {}, time(entry.failed_at)),
+        el('td', {}, entry.task_id ? taskLink(entry.task_id) : '—'),
+        el('td', {}, entry.task_type),
+        el('td', {class: 'num'}, entry.attempt ?? ''),
+        el('td', {}, entry.worker_id ?? ''),
+        el('td', {class: 'error-text'}, entry.reason,
+            entry.envelope ? '' : el('details', {}, el('summary', {}, 'unreadable envelope'),
+                el('pre', {}, entry.envelope_text ?? ''))),
+        // an unreadable envelope cannot run again: the API leaves it in the list
+        el('td', {}, entry.task_id && entry.envelope ? el('button', {
+            type: 'button', 'data-action': 'requeue',
+            onclick: (click) => act(click.currentTarget, () => requeue(queue, {task_ids: [entry.task_id]})),
+        }, 'Requeue') : ''),
+    )), 7, 'No dead letters');
+    $('#dead-total').textContent = `${page.total} dead`;
+    $('#dead-info').textContent = page.total
+        ? `${state.deadOffset + 1}–${state.deadOffset + page.entries.length} of ${page.total}`
+        : '';
+    $('#dead-prev').disabled = state.deadOffset === 0;
+    $('#dead-next').disabled = state.deadOffset + page.entries.length >= page.total;
+    $('#dead-requeue-all').disabled = page.total === 0;
+}
+
+async function requeue(queue, body) {
+    const answer = await api(`/api/queues/${encodeURIComponent(queue)}/dead/requeue`, {method: 'POST', body});
+    const missing = answer.not_found.length ? `; not found: ${answer.not_found.join(', ')}` : '';
+    const unreadable = answer.unreadable ? `; ${answer.unreadable} unreadable left in place` : '';
+    notify(`Requeued ${answer.requeued.length} from ${queue}${missing}${unreadable}`);
+    await Promise.all([loadDead(), loadQueues(),
+        answer.requeued.includes(state.openTaskId) ? loadTimeline(state.openTaskId) : null]);
+}
+
+async function requeueAll() {
+    const queue = $('#dead-queue').value;
+    if (queue && confirm(`Requeue every dead letter of ${queue}?`)) {
+        await requeue(queue, {all: true});
+    }
+}
+
+// Recovery
+
+async function loadRecovery() {
+    const report = await api('/api/recovery/stuck');
+    fill($('#stuck-table tbody'), report.stuck.map((task) => el('tr', {'data-task-id': task.task_id},
+        el('td', {}, taskLink(task.task_id)),
+        el('td', {}, task.queue),
+        el('td', {}, status(task.status)),
+        el('td', {}, time(task.status_at)),
+        el('td', {}, task.reason),
+    )), 5, 'Nothing stuck');
+    fill($('#conservation-table tbody'), report.conservation.map((row) => el('tr', {
+            'data-queue': row.queue, class: row.difference === 0 ? null : 'mismatch',
+        },
+        el('td', {}, row.queue),
+        ...['created', 'terminal', 'waiting', 'in_flight', 'delayed', 'difference'].map((field) =>
+            el('td', {class: 'num', 'data-field': field}, row[field])),
+    )), 7, 'No queues');
+    $('#recovery-warnings').replaceChildren(...report.warnings.map((warning) => el('li', {}, warning)));
+}
+
+async function reconcile() {
+    const answer = await api('/api/recovery/reconcile', {method: 'POST'});
+    const repaired = answer.repaired.length
+        ? `Repaired ${answer.repaired.map((task) => `${task.task_id} (${task.reason})`).join(', ')}`
+        : 'Nothing to repair';
+    $('#reconcile-result').textContent = [repaired, ...answer.warnings].join('; ');
+    await loadRecovery();
+}
+
+// Wiring
+
+function on(selector, call) {
+    $(selector).addEventListener('click', (click) => act(click.currentTarget, call));
+}
+
+function start() {
+    $('#filter-status').append(...STATUSES.map((name) => el('option', {value: name}, name)));
+    $('#task-filter').addEventListener('submit', (submit) => {
+        submit.preventDefault();
+        state.taskPage = 0;
+        act($('#filter-apply'), loadTasks);
+    });
+    $('#task-filter').addEventListener('reset', () => {
+        state.taskPage = 0;
+        // after the browser has emptied the fields
+        setTimeout(() => act($('#filter-apply'), loadTasks));
+    });
+    on('#page-prev', () => {
+        state.taskPage -= 1;
+        return loadTasks();
+    });
+    on('#page-next', () => {
+        state.taskPage += 1;
+        return loadTasks();
+    });
+    on('#replay-matching', replayMatching);
+    on('#task-cancel', cancelTask);
+    on('#task-replay', replayTask);
+    $('#timeline-close').addEventListener('click', closeTimeline);
+    $('#dead-queue').addEventListener('change', () => {
+        state.deadOffset = 0;
+        act($('#dead-load'), loadDead);
+    });
+    on('#dead-load', loadDead);
+    on('#dead-prev', () => {
+        state.deadOffset = Math.max(0, state.deadOffset - DEAD_PAGE_SIZE);
+        return loadDead();
+    });
+    on('#dead-next', () => {
+        state.deadOffset += DEAD_PAGE_SIZE;
+        return loadDead();
+    });
+    on('#dead-requeue-all', requeueAll);
+    on('#recovery-load', loadRecovery);
+    on('#reconcile', reconcile);
+
+    loadTasks().catch((error) => showError('action', error));
+    loadRecovery().catch((error) => showError('action', error));
+    refresh();
+}
+
+start();

@@ -1,0 +1,251 @@
+package com.split.events.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.split.events.ApiClient;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskType;
+import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.worker.PermanentTaskFailure;
+import com.split.tasks.bus.worker.TaskContext;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.test.SplitIntegrationTest;
+import com.split.tasks.test.TaskEnvelopes;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.pagefactory.ByChained;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The dashboard in headless Chromium, against a real worker and a journal on real Redis and MariaDB. Needs Chromium
+ * and its chromedriver ({@code apt-get install chromium chromium-driver}); without them it fails, it does not skip.
+ */
+@SplitIntegrationTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"split.events.queues=test_tasks"})
+class DashboardBrowserIntegrationTests {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static WebDriver browser;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Worker {
+
+        /** Fails each task for good on its first attempt and succeeds on the next: a requeue or replay repairs it. */
+        @Bean
+        TaskHandler failsFirstHandler() {
+            return new TaskHandler() {
+                @Override
+                public TaskType type() {
+                    return TaskEnvelopes.TEST_TASK;
+                }
+
+                @Override
+                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
+                    if (task.attempt() == 0) {
+                        throw new PermanentTaskFailure("no data source for " + task.tickers());
+                    }
+                    return TaskOutcome.success(Map.of());
+                }
+            };
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TaskPublisher publisher;
+
+    @Autowired
+    TaskCodec codec;
+
+    ApiClient api;
+
+    @BeforeAll
+    static void startChromium() {
+        ChromeOptions options = new ChromeOptions()
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000")
+                .setBinary(executable("chromium", "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+                        .toFile());
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executable("chromedriver", "/usr/bin/chromedriver", "chromedriver")
+                        .toFile())
+                .build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port, codec.mapper());
+    }
+
+    @Test
+    void servesTheDashboardAtTheRoot() {
+        browser.get("http://localhost:" + port + "/");
+
+        assertThat(browser.getTitle()).isEqualTo("SPLit tasks");
+        By testQueue = By.cssSelector("#queue-table tr[data-queue='test_tasks']");
+        // this context's worker, once the page has read the queue's figures
+        waitFor(textToBe(new ByChained(testQueue, By.cssSelector("td[data-field='workers']")), "1"));
+        List<String> figures = waitFor(driver -> driver.findElement(testQueue).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList());
+        assertThat(figures).hasSize(8).first().isEqualTo("test_tasks");
+        assertThat(figures.subList(1, 8))
+                .allSatisfy(figure -> assertThat(figure).matches("\\d+|—|\\d.* (ms|s|min)"));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void requeuesAFailedTaskFromTheDeadLetters() {
+        String id = openTimelineOfAFailedTask();
+
+        new Select(browser.findElement(By.id("dead-queue"))).selectByValue("test_tasks");
+        By entry = By.cssSelector("#dead-table tr[data-task-id='%s']".formatted(id));
+        click(new ByChained(entry, By.cssSelector("button[data-action='requeue']")));
+
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Requeued 1 from test_tasks"));
+        waitFor(attributeToBe(By.id("timeline-status"), "data-status", "SUCCESS"));
+        waitFor(presenceOfElementLocated(By.cssSelector("#timeline-events tr[data-event-type='task_succeeded']")));
+        waitFor(invisibilityOfElementLocated(entry));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void replaysAFailedTaskFromItsTimeline() {
+        String id = openTimelineOfAFailedTask();
+
+        click(By.id("task-replay"));
+
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Replayed " + id));
+        waitFor(attributeToBe(By.id("timeline-status"), "data-status", "SUCCESS"));
+        assertThat(browser.findElement(By.id("task-cancel")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void showsTheProblemDetailOfARejectedFilter() {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("filter-queue")).sendKeys("Not-A-Queue");
+        browser.findElement(By.id("filter-apply")).click();
+
+        WebElement error = waitFor(visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).startsWith("Invalid parameter: Parameter 'queue'");
+    }
+
+    /** Publishes a task the worker fails for good, finds it among the failed tasks and opens its timeline. */
+    private String openTimelineOfAFailedTask() {
+        String session = "session-" + UUID.randomUUID();
+        TaskEnvelope task =
+                TaskEnvelopes.testTask().sessionId(session).tickers("ZZZZ").build();
+        String id = task.taskId().toString();
+        publisher.publish(task);
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/tasks?status=FAILURE&sessionId=" + session)
+                                .path("total_elements")
+                                .asLong()
+                        == 1);
+
+        browser.get("http://localhost:" + port + "/");
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("FAILURE");
+        browser.findElement(By.id("filter-session")).sendKeys(session);
+        browser.findElement(By.id("filter-apply")).click();
+        // the button is disabled while its search runs
+        waitFor(elementToBeClickable(By.id("filter-apply")));
+        assertThat(browser.findElements(By.cssSelector("#task-table tbody tr")))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.getDomAttribute("data-task-id")).isEqualTo(id);
+                    assertThat(row.getDomAttribute("data-status")).isEqualTo("FAILURE");
+                });
+
+        click(By.cssSelector("#task-table tr[data-task-id='%s']".formatted(id)));
+        waitFor(attributeToBe(By.id("timeline"), "data-task-id", id));
+        By failed = By.cssSelector("#timeline-events tr[data-event-type='task_failed']");
+        waitFor(presenceOfElementLocated(failed));
+        assertThat(text(failed)).contains(PermanentTaskFailure.class.getName(), "no data source for [ZZZZ]");
+        assertThat(text(By.id("timeline-status"))).isEqualTo("FAILURE");
+        return id;
+    }
+
+    /** Clicks the element once it can be clicked, again if the page's refresh replaced it under the click. */
+    private void click(By target) {
+        waitFor(driver -> {
+            WebElement element = elementToBeClickable(target).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private String text(By target) {
+        return waitFor(driver -> driver.findElement(target).getText());
+    }
+
+    /** Waits for the condition; the page re-renders its tables as it refreshes, so a stale element is tried again. */
+    private <T> T waitFor(Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "dashboard error banner: '%s'"
+                        .formatted(browser.findElement(By.id("error")).getText()))
+                .until(condition);
+    }
+
+    /** The well-known path where the Debian packages put it, else the first of the names on the PATH. */
+    private static Path executable(String what, String wellKnown, String... names) {
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .flatMap(entry -> Stream.of(names).map(name -> Path.of(entry, name)));
+        return Stream.concat(Stream.of(Path.of(wellKnown)), onPath)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The dashboard test needs %s, found neither %s nor any of %s on the PATH. Install it: `apt-get install chromium chromium-driver` on Debian/Ubuntu (`bash .ci/run` installs it on CI)."
+                                .formatted(what, wellKnown, List.of(names))));
+    }
+}

@@ -10,7 +10,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import com.split.events.ApiClient;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.TaskPublisher;
@@ -21,6 +20,7 @@ import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
+import com.split.web.test.ApiClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +40,7 @@ public final class JsonItems<T> {
      * @throws InvalidItemsException if the body is not one item or an array of 1 to {@code max}, or any item is
      *     invalid; then nothing is converted
      */
-    public List<T> read(JsonNode body, BiFunction<Integer, JsonNode, T> convert) {
+    public List<T> read(JsonNode body, Function<JsonNode, T> convert) {
         List<JsonNode> items = new ArrayList<>();
         if (body.isArray()) {
             body.forEach(items::add);
@@ -64,7 +64,7 @@ public final class JsonItems<T> {
                 continue;
             }
             try {
-                values.add(convert.apply(index, items.get(i)));
+                values.add(convert.apply(items.get(i)));
             } catch (IllegalArgumentException e) {
                 problems.add(new InvalidItemsException.Problem(index, e.getMessage()));
             }

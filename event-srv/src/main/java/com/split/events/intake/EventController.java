@@ -49,7 +49,7 @@ class EventController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted post(@RequestBody JsonNode body) {
-        List<TaskEvent> events = EVENTS.read(body, (index, item) -> event(item));
+        List<TaskEvent> events = EVENTS.read(body, this::event);
         journal.journal(events);
         return new Accepted(
                 events.size(), events.stream().map(TaskEvent::eventId).toList());

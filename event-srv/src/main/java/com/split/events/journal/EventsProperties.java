@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimIdle how long an entry may stay unacknowledged with another consumer before this one takes it over
  * @param claimInterval how often pending entries of other consumers are looked for
  * @param maxBackoff the longest wait between attempts while Redis or MySQL are unavailable
+ * @param statsInterval how often each stream's lag, pending count and oldest entry are read for the gauges
+ * @param retention what the journal deletes, and when; by default nothing
  */
 @ConfigurationProperties("split.events")
 public record EventsProperties(
@@ -30,7 +32,9 @@ public record EventsProperties(
         @DefaultValue("1s") Duration block,
         @DefaultValue("60s") Duration claimIdle,
         @DefaultValue("30s") Duration claimInterval,
-        @DefaultValue("30s") Duration maxBackoff) {
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("5s") Duration statsInterval,
+        @DefaultValue Retention retention) {
 
     /** The journalled queues, validated. */
     public List<QueueName> queueNames() {
@@ -43,6 +47,43 @@ public record EventsProperties(
         }
         if (block.isNegative() || block.isZero()) {
             throw new IllegalArgumentException("split.events.block must be positive");
+        }
+        if (statsInterval.isNegative() || statsInterval.isZero()) {
+            throw new IllegalArgumentException("split.events.stats-interval must be positive");
+        }
+    }
+
+    /**
+     * Retention of the journal. Unset ages keep everything: nothing is deleted unless an operator asks for it.
+     *
+     * @param tasks age of a terminal status after which the task and its events are deleted
+     * @param rejectedEvents age after which a {@code rejected_events} row is deleted
+     * @param interval how often old rows are looked for
+     * @param batchSize most tasks (with their events) or rejected entries deleted in one transaction
+     */
+    record Retention(
+            @Nullable Duration tasks,
+            @Nullable Duration rejectedEvents,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("1000") int batchSize) {
+
+        Retention {
+            if (tasks != null && (tasks.isNegative() || tasks.isZero())) {
+                throw new IllegalArgumentException("split.events.retention.tasks must be positive");
+            }
+            if (rejectedEvents != null && (rejectedEvents.isNegative() || rejectedEvents.isZero())) {
+                throw new IllegalArgumentException("split.events.retention.rejected-events must be positive");
+            }
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("split.events.retention.interval must be positive");
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("split.events.retention.batch-size must be at least 1");
+            }
+        }
+
+        boolean enabled() {
+            return tasks != null || rejectedEvents != null;
         }
     }
 }

@@ -4,14 +4,38 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventsProperties.class)
-class JournalConfiguration {
+@EnableScheduling
+class JournalConfiguration implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalConfiguration.class);
+
+    private final EventsProperties properties;
+    private final ObjectProvider<JournalRetention> retention;
+
+    JournalConfiguration(EventsProperties properties, ObjectProvider<JournalRetention> retention) {
+        this.properties = properties;
+        this.retention = retention;
+    }
+
+    @Bean
+    JournalMetrics journalMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new JournalMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
 
     @Bean
     JournalIngestor journalIngestor(
@@ -19,11 +43,26 @@ class JournalConfiguration {
             RedisKeys keys,
             TaskCodec codec,
             JournalRepository journal,
-            EventsProperties properties,
+            JournalMetrics metrics,
             Environment environment) {
         String consumer = properties.consumerName() != null
                 ? properties.consumerName()
                 : InstanceNames.unique(environment.getProperty("spring.application.name", "event-srv"));
-        return new JournalIngestor(redis, keys, codec, journal, properties, consumer);
+        return new JournalIngestor(redis, keys, codec, journal, properties, metrics, consumer);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        EventsProperties.Retention settings = properties.retention();
+        if (!settings.enabled()) {
+            log.info("Journal retention is off: tasks, events and rejected entries are kept forever");
+            return;
+        }
+        log.info(
+                "Journal retention: terminal tasks after {}, rejected entries after {}, checked every {}",
+                settings.tasks() == null ? "never" : settings.tasks(),
+                settings.rejectedEvents() == null ? "never" : settings.rejectedEvents(),
+                settings.interval());
+        registrar.addFixedDelayTask(retention.getObject()::run, settings.interval());
     }
 }

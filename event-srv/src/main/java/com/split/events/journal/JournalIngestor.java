@@ -5,6 +5,8 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
@@ -15,9 +17,12 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ class JournalIngestor implements SmartLifecycle {
     private final TaskCodec codec;
     private final JournalRepository journal;
     private final EventsProperties properties;
+    private final JournalMetrics metrics;
     private final String consumerName;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -55,12 +61,14 @@ class JournalIngestor implements SmartLifecycle {
             TaskCodec codec,
             JournalRepository journal,
             EventsProperties properties,
+            JournalMetrics metrics,
             String consumerName) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.journal = journal;
         this.properties = properties;
+        this.metrics = metrics;
         this.consumerName = consumerName;
     }
 
@@ -116,16 +124,19 @@ class JournalIngestor implements SmartLifecycle {
         private final QueueName queue;
         private final String stream;
         private final Consumer<String> consumer;
+        private final JournalMetrics.Queue meters;
         private BusRedis.@Nullable Connection connection;
         private boolean groupReady;
         private boolean ownPendingFirst = true; // entries delivered to this consumer but not yet acknowledged
         private long nextClaimNanos = System.nanoTime();
+        private long nextStatsNanos = System.nanoTime();
         private Duration backoff = MIN_BACKOFF;
 
         QueueReader(QueueName queue) {
             this.queue = queue;
             this.stream = keys.events(queue);
             this.consumer = Consumer.from(properties.group(), consumerName);
+            this.meters = metrics.queue(queue);
         }
 
         void run() {
@@ -155,6 +166,10 @@ class JournalIngestor implements SmartLifecycle {
             if (!groupReady) {
                 createGroup(commands);
                 groupReady = true;
+            }
+            if (System.nanoTime() - nextStatsNanos >= 0) {
+                readStats(commands);
+                nextStatsNanos = System.nanoTime() + properties.statsInterval().toNanos();
             }
             if (System.nanoTime() - nextClaimNanos >= 0) {
                 claimAbandoned(commands);
@@ -198,6 +213,50 @@ class JournalIngestor implements SmartLifecycle {
             }
         }
 
+        /**
+         * Sets the stream's gauges, without waiting for the replies: they arrive before the next read's, and ingestion
+         * never waits for them. Journalled entries are deleted, so the stream's first entry is the oldest one not yet
+         * journalled, and its length less the pending entries is the lag where Redis cannot tell it (before Redis 7,
+         * or with deleted entries after the group's position).
+         */
+        private void readStats(RedisClusterAsyncCommands<String, byte[]> commands) {
+            var groups = commands.xinfoGroups(stream).toCompletableFuture();
+            var length = commands.xlen(stream).toCompletableFuture();
+            var oldest = commands.xrange(stream, Range.create("-", "+"), Limit.from(1))
+                    .toCompletableFuture();
+            CompletableFuture.allOf(groups, length, oldest).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    log.debug("Reading the stats of {} failed", stream, failure);
+                    return;
+                }
+                Map<String, @Nullable Object> group = group(groups.join());
+                long pending = group.get("pending") instanceof Long count ? count : 0;
+                long lag = group.get("lag") instanceof Long count ? count : Math.max(0, length.join() - pending);
+                long age = oldest.join().isEmpty()
+                        ? 0
+                        : Math.max(
+                                0,
+                                System.currentTimeMillis()
+                                        - entryMillis(oldest.join().getFirst().getId()));
+                meters.stream(lag, pending, age);
+            });
+        }
+
+        /** This group's line of {@code XINFO GROUPS}: names and values, with bulk strings as byte arrays. */
+        private Map<String, @Nullable Object> group(List<Object> groups) {
+            for (Object line : groups) {
+                Map<String, @Nullable Object> fields = new HashMap<>();
+                List<?> pairs = (List<?>) line;
+                for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                    fields.put(text(pairs.get(i)), pairs.get(i + 1));
+                }
+                if (properties.group().equals(text(fields.get("name")))) {
+                    return fields;
+                }
+            }
+            return Map.of();
+        }
+
         /** Takes over what other consumers (dead instances) left unacknowledged for longer than claim-idle. */
         private void claimAbandoned(RedisClusterAsyncCommands<String, byte[]> commands) {
             String start = "0-0";
@@ -232,10 +291,17 @@ class JournalIngestor implements SmartLifecycle {
                 }
                 entries.add(decode(message));
             }
-            write(entries);
-            redis.await(commands.xack(stream, properties.group(), ids));
-            // Journalled in MySQL now; the stream would otherwise keep every event forever.
-            redis.await(commands.xdel(stream, ids));
+            long start = System.nanoTime();
+            List<JournalEntry> written = write(entries);
+            meters.write().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            // Journalled in MySQL now; the stream would otherwise keep every event forever. One round trip for both.
+            var acked = commands.xack(stream, properties.group(), ids);
+            var deleted = commands.xdel(stream, ids);
+            redis.await(acked);
+            redis.await(deleted);
+            meters.written(written.size(), (int) written.stream()
+                    .filter(JournalEntry.Event.class::isInstance)
+                    .count());
         }
 
         private JournalEntry decode(StreamMessage<String, byte[]> message) {
@@ -262,28 +328,36 @@ class JournalIngestor implements SmartLifecycle {
         /**
          * Writes the batch; when MySQL refuses its data (a value too long for its column), writes the entries one by
          * one and rejects those it refuses, so one bad entry never blocks the stream. Outages propagate: retried.
+         *
+         * @return the entries as written: an event MySQL refused became a rejected entry
          */
-        private void write(List<JournalEntry> entries) {
+        private List<JournalEntry> write(List<JournalEntry> entries) {
             try {
                 journal.write(entries);
+                return entries;
             } catch (DataIntegrityViolationException batchRefused) {
+                List<JournalEntry> written = new ArrayList<>(entries.size());
                 for (JournalEntry entry : entries) {
                     try {
                         journal.write(List.of(entry));
+                        written.add(entry);
                     } catch (DataIntegrityViolationException refused) {
                         if (entry instanceof JournalEntry.Event event) {
                             Map<String, String> fields = new LinkedHashMap<>();
                             fields.put("event", codec.encodeEvent(event.event()));
-                            journal.write(List.of(reject(
+                            JournalEntry.Rejected rejected = reject(
                                     entry.entryId(),
                                     fields,
                                     "refused by MySQL: "
-                                            + refused.getMostSpecificCause().getMessage())));
+                                            + refused.getMostSpecificCause().getMessage());
+                            journal.write(List.of(rejected));
+                            written.add(rejected);
                         } else {
                             throw refused;
                         }
                     }
                 }
+                return written;
             }
         }
 
@@ -306,6 +380,16 @@ class JournalIngestor implements SmartLifecycle {
         while (running && (left = end - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, MIN_BACKOFF.toNanos()));
         }
+    }
+
+    private static String text(@Nullable Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+
+    /** The milliseconds part of a stream entry id: when Redis added it. */
+    private static long entryMillis(String entryId) {
+        int dash = entryId.indexOf('-');
+        return Long.parseLong(dash < 0 ? entryId : entryId.substring(0, dash));
     }
 
     private static Duration min(Duration a, Duration b) {

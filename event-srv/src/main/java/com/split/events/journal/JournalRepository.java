@@ -12,31 +12,53 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes stream entries to {@code events_log}, {@code tasks} and {@code rejected_events}. */
+/**
+ * Writes stream entries to {@code events_log}, {@code tasks} and {@code rejected_events}: a batch costs a handful of
+ * statements whatever its size (each JDBC batch is one multi-row statement with {@code rewriteBatchedStatements}).
+ */
 @Repository
 class JournalRepository {
 
     private static final Logger log = LoggerFactory.getLogger(JournalRepository.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final TaskCodec codec;
 
-    JournalRepository(JdbcClient jdbc, TransactionTemplate transactions, TaskCodec codec) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    JournalRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskCodec codec) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
+        this.transactions = readCommitted(transactions);
         this.codec = codec;
+    }
+
+    /**
+     * READ COMMITTED: a batch must see the events other instances committed after it began (it skips those), and it
+     * takes no gap locks that would make two instances' inserts wait for each other.
+     */
+    static TransactionTemplate readCommitted(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return template;
     }
 
     /**
@@ -45,7 +67,7 @@ class JournalRepository {
      */
     void write(List<? extends JournalEntry> entries) {
         // Tasks in id order: two instances writing batches that share tasks lock their rows in the same order.
-        Map<UUID, List<JournalEntry.Event>> byTask = new TreeMap<>();
+        SortedMap<UUID, List<JournalEntry.Event>> byTask = new TreeMap<>();
         List<JournalEntry.Rejected> rejected = new ArrayList<>();
         for (JournalEntry entry : entries) {
             switch (entry) {
@@ -56,66 +78,117 @@ class JournalRepository {
             }
         }
         transactions.executeWithoutResult(status -> {
-            rejected.forEach(this::insertRejected);
-            byTask.forEach(this::writeTask);
+            insertRejected(rejected);
+            if (!byTask.isEmpty()) {
+                writeTasks(byTask);
+            }
         });
     }
 
-    private void insertRejected(JournalEntry.Rejected rejected) {
-        jdbc.sql("""
-                        INSERT IGNORE INTO rejected_events (queue, entry_id, fields, reason)
-                        VALUES (:queue, :entryId, :fields, :reason)""")
-                .param("queue", rejected.queue().value())
-                .param("entryId", rejected.entryId())
-                .param("fields", codec.mapper().writeValueAsString(rejected.fields()))
-                .param("reason", rejected.reason())
-                .update();
+    private void insertRejected(List<JournalEntry.Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(
+                "INSERT IGNORE INTO rejected_events (queue, entry_id, fields, reason) VALUES (?, ?, ?, ?)",
+                rejected.stream()
+                        .map(entry -> new Object[] {
+                            entry.queue().value(),
+                            entry.entryId(),
+                            codec.mapper().writeValueAsString(entry.fields()),
+                            entry.reason()
+                        })
+                        .toList());
     }
 
-    private void writeTask(UUID taskId, List<JournalEntry.Event> events) {
-        String id = taskId.toString();
-        // The row first, so that FOR UPDATE has something to lock even for a task's first event.
-        jdbc.sql("INSERT IGNORE INTO tasks (task_id) VALUES (:id)")
-                .param("id", id)
-                .update();
-        TaskState state = jdbc.sql("""
-                        SELECT task_type, queue, user_id, session_id, status, status_attempt, status_at, attempts,
-                               envelope, last_error, last_error_at
-                        FROM tasks WHERE task_id = :id FOR UPDATE""")
-                .param("id", id)
-                .query(JournalRepository::taskState)
-                .single();
-        TaskEnvelope known = knownEnvelope(state, events);
-        for (JournalEntry.Event entry : events) {
-            TaskEvent event = known == null ? entry.event() : fill(entry.event(), known);
-            if (insertEvent(event) == 0) {
-                log.debug("Event {} of task {} is journalled already", event.eventId(), taskId);
-                continue;
-            }
-            state = state.apply(event, entry.envelopeJson());
-        }
+    private void writeTasks(SortedMap<UUID, List<JournalEntry.Event>> byTask) {
+        List<String> ids = byTask.keySet().stream().map(UUID::toString).toList();
+        // The rows first, so that FOR UPDATE has something to lock even for a task's first event.
+        batches.batchUpdate(
+                "INSERT IGNORE INTO tasks (task_id) VALUES (?)",
+                ids.stream().map(id -> new Object[] {id}).toList());
+        Map<String, TaskState> states = new HashMap<>();
         jdbc.sql("""
-                        UPDATE tasks SET task_type = :taskType, queue = :queue, user_id = :userId,
-                               session_id = :sessionId, status = :status, status_rank = :statusRank,
-                               status_attempt = :statusAttempt, status_at = :statusAt, attempts = :attempts,
-                               envelope = :envelope, last_error = :lastError, last_error_at = :lastErrorAt
-                        WHERE task_id = :id""")
-                .param("taskType", state.taskType())
-                .param("queue", state.queue())
-                .param("userId", state.userId())
-                .param("sessionId", state.sessionId())
-                .param("status", state.status() == null ? null : state.status().name())
+                        SELECT task_id, task_type, queue, user_id, session_id, status, status_attempt, status_at,
+                               attempts, envelope, last_error, last_error_at
+                        FROM tasks WHERE task_id IN (:ids) ORDER BY task_id FOR UPDATE""").param("ids", ids).query(row -> {
+            states.put(row.getString("task_id"), taskState(row));
+        });
+        // With the tasks locked, no other instance writes their events until this transaction ends.
+        Set<String> journalled = new HashSet<>(jdbc.sql("SELECT event_id FROM events_log WHERE event_id IN (:ids)")
                 .param(
-                        "statusRank",
-                        state.status() == null ? null : state.status().rank())
-                .param("statusAttempt", state.statusAttempt())
-                .param("statusAt", utc(state.statusAt()))
-                .param("attempts", state.attempts())
-                .param("envelope", state.envelope())
-                .param("lastError", state.lastError())
-                .param("lastErrorAt", utc(state.lastErrorAt()))
-                .param("id", id)
-                .update();
+                        "ids",
+                        byTask.values().stream()
+                                .flatMap(List::stream)
+                                .map(entry -> entry.event().eventId().toString())
+                                .toList())
+                .query(String.class)
+                .list());
+        List<Object[]> events = new ArrayList<>();
+        List<Object[]> changed = new ArrayList<>();
+        byTask.forEach((taskId, entries) -> {
+            String id = taskId.toString();
+            TaskState state = states.get(id);
+            TaskEnvelope known = knownEnvelope(state, entries);
+            boolean changes = false;
+            for (JournalEntry.Event entry : entries) {
+                TaskEvent event = known == null ? entry.event() : fill(entry.event(), known);
+                if (!journalled.add(event.eventId().toString())) {
+                    log.debug("Event {} of task {} is journalled already", event.eventId(), taskId);
+                    continue;
+                }
+                events.add(eventRow(event));
+                state = state.apply(event, entry.envelopeJson());
+                changes = true;
+            }
+            if (changes) {
+                changed.add(taskRow(id, state));
+            }
+        });
+        batches.batchUpdate("""
+                INSERT IGNORE INTO events_log (event_id, task_id, user_id, session_id, event_type, source_module,
+                       target_module, status, attempt, worker_id, payload, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+        batches.batchUpdate("""
+                UPDATE tasks SET task_type = ?, queue = ?, user_id = ?, session_id = ?, status = ?, status_rank = ?,
+                       status_attempt = ?, status_at = ?, attempts = ?, envelope = ?, last_error = ?,
+                       last_error_at = ?
+                WHERE task_id = ?""", changed);
+    }
+
+    private Object[] eventRow(TaskEvent event) {
+        return new Object[] {
+            event.eventId().toString(),
+            event.taskId().toString(),
+            event.userId(),
+            event.sessionId(),
+            event.eventType().wireName(),
+            event.sourceModule(),
+            event.targetModule(),
+            event.status() == null ? null : event.status().name(),
+            event.attempt(),
+            event.workerId(),
+            codec.encodeEvent(event),
+            utc(event.occurredAt())
+        };
+    }
+
+    private static Object[] taskRow(String id, TaskState state) {
+        return new Object[] {
+            state.taskType(),
+            state.queue(),
+            state.userId(),
+            state.sessionId(),
+            state.status() == null ? null : state.status().name(),
+            state.status() == null ? null : state.status().rank(),
+            state.statusAttempt(),
+            utc(state.statusAt()),
+            state.attempts(),
+            state.envelope(),
+            state.lastError(),
+            utc(state.lastErrorAt()),
+            id
+        };
     }
 
     private @Nullable TaskEnvelope knownEnvelope(TaskState state, List<JournalEntry.Event> events) {
@@ -157,28 +230,7 @@ class JournalRepository {
                 event.details());
     }
 
-    private int insertEvent(TaskEvent event) {
-        return jdbc.sql("""
-                        INSERT IGNORE INTO events_log (event_id, task_id, user_id, session_id, event_type,
-                               source_module, target_module, status, attempt, worker_id, payload, occurred_at)
-                        VALUES (:eventId, :taskId, :userId, :sessionId, :eventType, :sourceModule, :targetModule,
-                               :status, :attempt, :workerId, :payload, :occurredAt)""")
-                .param("eventId", event.eventId().toString())
-                .param("taskId", event.taskId().toString())
-                .param("userId", event.userId())
-                .param("sessionId", event.sessionId())
-                .param("eventType", event.eventType().wireName())
-                .param("sourceModule", event.sourceModule())
-                .param("targetModule", event.targetModule())
-                .param("status", event.status() == null ? null : event.status().name())
-                .param("attempt", event.attempt())
-                .param("workerId", event.workerId())
-                .param("payload", codec.encodeEvent(event))
-                .param("occurredAt", utc(event.occurredAt()))
-                .update();
-    }
-
-    private static TaskState taskState(ResultSet row, int index) throws SQLException {
+    private static TaskState taskState(ResultSet row) throws SQLException {
         String status = row.getString("status");
         int attempt = row.getInt("status_attempt");
         Integer statusAttempt = row.wasNull() ? null : attempt;
@@ -203,7 +255,7 @@ class JournalRepository {
      * milliseconds of a LocalDateTime when the server is MariaDB (it reads the version as 5.5.5, before fractional
      * seconds), which would break the journal's ordering.
      */
-    private static @Nullable String utc(@Nullable Instant instant) {
+    static @Nullable String utc(@Nullable Instant instant) {
         return instant == null ? null : DATETIME_3.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 

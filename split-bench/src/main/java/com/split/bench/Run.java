@@ -211,7 +211,7 @@ final class Run {
         String prefix = base + "-drain";
         long n = settings.tasks();
         progress.printf("drain: %d + %d tasks pre-filled with bulk, then a worker starts%n", settings.warm(), n);
-        Worker worker = null;
+        Sides.Worker worker = null;
         try {
             produce("drain-prefill", prefix, "bulk", settings.warm() + n, null);
             worker = startWorker("drain-worker", prefix, n);
@@ -232,7 +232,7 @@ final class Run {
                     rssWarm,
                     rssDone);
         } finally {
-            stop(worker);
+            Sides.stop(worker);
             clean(prefix);
         }
     }
@@ -241,7 +241,7 @@ final class Run {
         String prefix = base + "-e2e";
         long n = settings.tasks();
         progress.printf("e2e: worker warmed on %d tasks, then %d single publishes%n", settings.warm(), n);
-        Worker worker = null;
+        Sides.Worker worker = null;
         try {
             worker = startWorker("e2e-worker", prefix, n);
             produce("e2e-warmup", prefix, "bulk", settings.warm(), null);
@@ -258,7 +258,7 @@ final class Run {
                     rssWarm,
                     rssDone);
         } finally {
-            stop(worker);
+            Sides.stop(worker);
             clean(prefix);
         }
     }
@@ -268,7 +268,7 @@ final class Run {
         long n = Math.max(1, Math.round(rate * settings.latencyWindow().toNanos() / 1e9));
         progress.printf(
                 "latency: worker warmed on %d tasks, then %d paced publishes at %.0f/s%n", settings.warm(), n, rate);
-        Worker worker = null;
+        Sides.Worker worker = null;
         try {
             worker = startWorker("latency-" + Math.round(rate) + "-worker", prefix, n);
             produce("latency-" + Math.round(rate) + "-warmup", prefix, "bulk", settings.warm(), null);
@@ -285,7 +285,7 @@ final class Run {
                     rssWarm,
                     rssDone);
         } finally {
-            stop(worker);
+            Sides.stop(worker);
             clean(prefix);
         }
     }
@@ -302,96 +302,40 @@ final class Run {
     }
 
     private Produce.Result produce(String name, String prefix, String mode, long n, @Nullable Double rate) {
-        List<String> command = new ArrayList<>(List.of(
-                "produce",
-                "--redis",
-                settings.url(),
-                "--queue",
-                settings.queue(),
-                "--prefix",
-                prefix,
-                "--mode",
-                mode,
-                "--n",
-                Long.toString(n),
-                "--max-seconds",
-                seconds(settings.timeout())));
-        if (rate != null) {
-            command.addAll(List.of("--rate", Double.toString(rate)));
-        }
+        List<String> options = new ArrayList<>();
         if (mode.equals("single") && settings.producerThreads() > 1) {
-            command.addAll(List.of("--threads", Integer.toString(settings.producerThreads())));
+            options.addAll(List.of("--threads", Integer.toString(settings.producerThreads())));
         }
         if (!mode.equals("bulk") && settings.producerWarmup() > 0) {
-            command.addAll(List.of("--warmup", Long.toString(settings.producerWarmup())));
+            options.addAll(List.of("--warmup", Long.toString(settings.producerWarmup())));
         }
-        Child child = Child.start(settings.dir(), name, settings.jvmOpts(), command);
-        Produce.Result result = Json.read(child.awaitOutput(settings.timeout().plusMinutes(1)), Produce.Result.class);
-        if (result.timedOut()) {
-            throw new IllegalStateException(name + " ran out of time after " + result.n() + " of " + n + " tasks");
-        }
-        return result;
+        return sides().produce(name, prefix, mode, n, rate, options);
     }
 
-    private record Worker(Child child, Path done, Duration timeout) {
-
-        long awaitWarm() {
-            child.awaitFile(Path.of(done + ".warm"), timeout);
-            return ProcStats.rssKb(child.pid());
-        }
-
-        Work.Done awaitDone() {
-            child.awaitFile(done, timeout);
-            Work.Done result = Json.read(done, Work.Done.class);
-            if (result.timedOut()) {
-                throw new IllegalStateException("worker timed out after " + result.n() + " measured tasks");
-            }
-            return result;
-        }
+    private Sides.Worker startWorker(String name, String prefix, long target) {
+        return sides().startWorker(
+                        name,
+                        prefix,
+                        settings.concurrency(),
+                        settings.claimBatch(),
+                        settings.warm(),
+                        target,
+                        List.of());
     }
 
-    private Worker startWorker(String name, String prefix, long target) {
-        Path done = settings.dir().resolve(name + ".json");
-        List<String> jvm = new ArrayList<>(settings.jvmOpts());
-        jvm.addAll(settings.workerJvmOpts().stream()
-                .map(option -> option.replace("{name}", name))
-                .toList());
-        List<String> command = List.of(
-                "work",
-                "--redis",
+    private Sides sides() {
+        return new Sides(
+                settings.dir(),
                 settings.url(),
-                "--queue",
                 settings.queue(),
-                "--prefix",
-                prefix,
-                "--concurrency",
-                Integer.toString(settings.concurrency()),
-                "--claim-batch",
-                Integer.toString(settings.claimBatch()),
-                "--warm",
-                Long.toString(settings.warm()),
-                "--target",
-                Long.toString(target),
-                "--done",
-                done.toString(),
-                "--max-seconds",
-                seconds(settings.timeout().multipliedBy(3)));
-        return new Worker(Child.start(settings.dir(), name, jvm, command), done, settings.timeout());
-    }
-
-    private void stop(@Nullable Worker worker) {
-        if (worker != null) {
-            worker.child().stop(Duration.ofSeconds(30));
-        }
+                settings.jvmOpts(),
+                settings.workerJvmOpts(),
+                settings.timeout());
     }
 
     private void clean(String prefix) {
         redis.deleteKeys(prefix);
         redis.deleteKeys(prefix + "-warmup");
-    }
-
-    private static String seconds(Duration duration) {
-        return Long.toString(Math.max(1, duration.toSeconds()));
     }
 
     // ---- the table -----------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ package com.split.bench;
 import java.io.IOException;
 
 /**
- * The bench's entry point: {@code produce}, {@code work}, {@code run} or {@code soak}, with plain {@code --name value}
+ * The bench's entry point: {@code produce}, {@code work}, {@code run}, {@code soak} or {@code journal}, with plain {@code --name value}
  * options. Public only because the jar launcher calls it.
  */
 public final class SplitBench {
@@ -18,6 +18,9 @@ public final class SplitBench {
               work     --queue Q --concurrency C --warm W --target N --done PATH [--claim-batch B] [--prefix P]
                        [--redis URL] [--gc-stats] [--keep-keys] [--max-seconds S]
               soak     --tasks 1000000 --concurrency C [--chunk K] [--claim-batch B] [--redis URL] [--jvm-opts "..."]
+              journal  [--tasks 100000] [--warm 20000] [--rate 2000] [--seconds 30] [--concurrency C] [--batch-size 500]
+                       [--phases throughput,lag] [--jdbc-url jdbc:mysql://127.0.0.1:3306/] [--db-user U] [--db-password P]
+                       [--redis URL] [--keep-schema] [--jvm-opts "..."] [--dir PATH] [--max-seconds S]
             Times are System.nanoTime() seconds; Redis defaults to redis://127.0.0.1:6379.
             """;
 
@@ -32,6 +35,7 @@ public final class SplitBench {
                 case "work" -> Work.run(args);
                 case "run" -> Run.run(args, System.out);
                 case "soak" -> Soak.run(args, System.out);
+                case "journal" -> Journal.run(args, System.out);
                 default -> throw new IllegalArgumentException("unknown command '" + args.command() + "'");
             }
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JournalMetrics {
 
     private final MeterRegistry registry;
+    private final Map<QueueName, Queue> queues = new ConcurrentHashMap<>();
 
     JournalMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    /** The queue's meters, registered once: a reader started again sets the gauges the registry holds. */
     Queue queue(QueueName queue) {
-        return new Queue(registry, queue.value());
+        return queues.computeIfAbsent(queue, name -> new Queue(registry, name.value()));
     }
 
     void deleted(String table, long rows) {

@@ -103,9 +103,10 @@ class JournalRepository {
 
     private void writeTasks(SortedMap<UUID, List<JournalEntry.Event>> byTask) {
         List<String> ids = byTask.keySet().stream().map(UUID::toString).toList();
-        // The rows first, so that FOR UPDATE has something to lock even for a task's first event.
+        // The rows first, so that FOR UPDATE has something to lock even for a task's first event. Not INSERT IGNORE:
+        // it share-locks an existing row, and two writers upgrading the same shared lock would deadlock.
         batches.batchUpdate(
-                "INSERT IGNORE INTO tasks (task_id) VALUES (?)",
+                "INSERT INTO tasks (task_id) VALUES (?) ON DUPLICATE KEY UPDATE task_id = task_id",
                 ids.stream().map(id -> new Object[] {id}).toList());
         Map<String, TaskState> states = new HashMap<>();
         jdbc.sql("""
@@ -129,6 +130,7 @@ class JournalRepository {
         byTask.forEach((taskId, entries) -> {
             String id = taskId.toString();
             TaskState state = states.get(id);
+            boolean envelopeKept = state.envelope() != null;
             TaskEnvelope known = knownEnvelope(state, entries);
             boolean changes = false;
             for (JournalEntry.Event entry : entries) {
@@ -142,18 +144,24 @@ class JournalRepository {
                 changes = true;
             }
             if (changes) {
-                changed.add(taskRow(id, state));
+                changed.add(taskRow(id, state, envelopeKept));
             }
         });
         batches.batchUpdate("""
                 INSERT IGNORE INTO events_log (event_id, task_id, user_id, session_id, event_type, source_module,
                        target_module, status, attempt, worker_id, payload, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+        // The rows exist and are locked: an upsert of them all is one statement where UPDATEs would be one per task.
         batches.batchUpdate("""
-                UPDATE tasks SET task_type = ?, queue = ?, user_id = ?, session_id = ?, status = ?, status_rank = ?,
-                       status_attempt = ?, status_at = ?, attempts = ?, envelope = ?, last_error = ?,
-                       last_error_at = ?
-                WHERE task_id = ?""", changed);
+                INSERT INTO tasks (task_id, task_type, queue, user_id, session_id, status, status_rank, status_attempt,
+                       status_at, attempts, envelope, last_error, last_error_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE task_type = VALUES(task_type), queue = VALUES(queue),
+                       user_id = VALUES(user_id), session_id = VALUES(session_id), status = VALUES(status),
+                       status_rank = VALUES(status_rank), status_attempt = VALUES(status_attempt),
+                       status_at = VALUES(status_at), attempts = VALUES(attempts),
+                       envelope = COALESCE(envelope, VALUES(envelope)), last_error = VALUES(last_error),
+                       last_error_at = VALUES(last_error_at)""", changed);
     }
 
     private Object[] eventRow(TaskEvent event) {
@@ -173,8 +181,10 @@ class JournalRepository {
         };
     }
 
-    private static Object[] taskRow(String id, TaskState state) {
+    /** The row's values; the envelope only when the row has none yet, so a kept one is not sent again. */
+    private static Object[] taskRow(String id, TaskState state, boolean envelopeKept) {
         return new Object[] {
+            id,
             state.taskType(),
             state.queue(),
             state.userId(),
@@ -184,10 +194,9 @@ class JournalRepository {
             state.statusAttempt(),
             utc(state.statusAt()),
             state.attempts(),
-            state.envelope(),
+            envelopeKept ? null : state.envelope(),
             state.lastError(),
-            utc(state.lastErrorAt()),
-            id
+            utc(state.lastErrorAt())
         };
     }
 

@@ -1,0 +1,510 @@
+package com.split.bench;
+
+import com.split.events.EventSrvApplication;
+import com.split.tasks.QueueName;
+import com.split.tasks.bus.RedisKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * {@code journal}: how fast event-srv journals the bus's events into MySQL. event-srv (the whole application, without
+ * its web server) runs in this JVM on a throwaway schema; the producer and the worker are the bench's own JVMs.
+ *
+ * <ul>
+ *   <li><b>throughput</b>: W + N tasks published in bulk and run by a worker while nothing journals, then event-srv
+ *       starts: events per second from the end of the W warm-up tasks' events until the stream is empty and every
+ *       event is journalled.
+ *   <li><b>lag</b>: with event-srv running, tasks published at a fixed rate for S seconds and run by a worker. event-srv
+ *       deletes a stream entry once it is journalled, so the stream's length is what waits to be journalled and its
+ *       first entry the oldest of it: both are sampled every 20 ms, and the time from the last task's end to an empty
+ *       stream is the drain.
+ * </ul>
+ *
+ * CPU is this process's (event-srv, the sampling) over the window; the producer, the worker, Redis and MySQL show in
+ * the machine's busy cores.
+ */
+final class Journal {
+
+    static final Set<String> OPTIONS = Set.of(
+            "tasks",
+            "warm",
+            "rate",
+            "seconds",
+            "concurrency",
+            "batch-size",
+            "redis",
+            "queue",
+            "jdbc-url",
+            "db-user",
+            "db-password",
+            "phases",
+            "jvm-opts",
+            "dir",
+            "max-seconds",
+            "keep-schema");
+
+    static final List<String> PHASES = List.of("throughput", "lag");
+
+    static final String DEFAULT_JDBC_URL = "jdbc:mysql://127.0.0.1:3306/";
+
+    /** A no-op task's events: created, queued, received, started, succeeded. */
+    static final int EVENTS_PER_TASK = 5;
+
+    private static final Duration SAMPLE = Duration.ofMillis(20);
+    private static final Pattern SERVER_URL = Pattern.compile("jdbc:(mysql|mariadb)://[^/?]+/");
+
+    /**
+     * @param seconds from the first committed batch to the last; {@code perSecond} is the events journalled in it
+     * @param events the measured ones, after the warm-up tasks' events
+     * @param withStartup all events, warm-up included, over the time from booting event-srv to the last batch
+     * @param cpuUsPerEvent this process's CPU per event over the window
+     */
+    record Throughput(
+            long tasks,
+            long events,
+            double seconds,
+            double perSecond,
+            double withStartup,
+            double cpuUsPerEvent,
+            double machineCores,
+            double meanBatch,
+            double meanWriteMs) {}
+
+    /**
+     * @param waiting entries on the stream, not yet journalled
+     * @param oldestAge age of the oldest of them, in seconds
+     * @param drainSeconds from the end of the last task to the moment every event was journalled
+     */
+    record Lag(
+            double rate,
+            double achievedRate,
+            long tasks,
+            long events,
+            Percentiles waiting,
+            Percentiles oldestAge,
+            double drainSeconds,
+            double cpuUsPerEvent,
+            double machineCores,
+            double meanBatch,
+            double meanWriteMs) {}
+
+    record Report(
+            String redis,
+            String jdbcUrl,
+            int batchSize,
+            int concurrency,
+            @Nullable Throughput throughput,
+            @Nullable Lag lag) {}
+
+    private record Settings(
+            long tasks,
+            long warm,
+            double rate,
+            Duration lagWindow,
+            int concurrency,
+            int batchSize,
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            List<String> phases,
+            boolean keepSchema,
+            Sides sides) {}
+
+    private final Settings settings;
+    private final BenchRedis redis;
+    private final String base = "split-bench-journal-"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String schema = base.replace('-', '_');
+    private final PrintStream progress = System.err;
+
+    private Journal(Settings settings, BenchRedis redis) {
+        this.settings = settings;
+        this.redis = redis;
+    }
+
+    static Report run(Args args, PrintStream out) throws IOException {
+        args.allowOnly(OPTIONS);
+        List<String> phases =
+                List.of(args.string("phases", String.join(",", PHASES)).split(","));
+        for (String phase : phases) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("--phases takes " + PHASES + ", not '" + phase + "'");
+            }
+        }
+        String jdbcUrl = args.string("jdbc-url", DEFAULT_JDBC_URL);
+        if (!SERVER_URL.matcher(jdbcUrl).matches()) {
+            throw new IllegalArgumentException(
+                    "--jdbc-url names the server, not a schema: jdbc:mysql://host:port/, was " + jdbcUrl);
+        }
+        String url = args.string("redis", BenchRedis.DEFAULT_URL);
+        String queue = args.string("queue", BenchRedis.DEFAULT_QUEUE);
+        Duration timeout = args.seconds("max-seconds", Duration.ofMinutes(10));
+        Settings settings = new Settings(
+                args.positive("tasks", 100_000),
+                args.atLeast("warm", 20_000, 0),
+                args.options().containsKey("rate") ? args.positiveNumber("rate") : 2000,
+                args.seconds("seconds", Duration.ofSeconds(30)),
+                args.intAtLeast("concurrency", 64, 1),
+                args.intAtLeast("batch-size", 500, 1),
+                jdbcUrl,
+                args.string("db-user", "split_test"),
+                args.string("db-password", "split_test"),
+                phases,
+                args.flag("keep-schema"),
+                new Sides(
+                        args.options().containsKey("dir")
+                                ? Files.createDirectories(Path.of(args.required("dir")))
+                                : Files.createTempDirectory("split-bench-"),
+                        url,
+                        queue,
+                        Run.words(args.string("jvm-opts", "")),
+                        List.of(),
+                        timeout));
+        try (BenchRedis redis = new BenchRedis(url, BenchRedis.DEFAULT_PREFIX, queue)) {
+            Report report = new Journal(settings, redis).all();
+            print(report, out);
+            out.println(Json.line(report));
+            return report;
+        }
+    }
+
+    private Report all() {
+        JdbcClient server = JdbcClient.create(
+                new DriverManagerDataSource(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
+        server.sql("CREATE DATABASE " + schema).update();
+        progress.printf(
+                "split-bench journal: prefix %s, schema %s, files in %s%n",
+                base, schema, settings.sides().dir());
+        try {
+            Throughput throughput = settings.phases().contains("throughput") ? throughput() : null;
+            Lag lag = settings.phases().contains("lag") ? lag() : null;
+            return new Report(
+                    settings.sides().url(),
+                    settings.jdbcUrl(),
+                    settings.batchSize(),
+                    settings.concurrency(),
+                    throughput,
+                    lag);
+        } finally {
+            if (settings.keepSchema()) {
+                progress.printf("keeping schema %s%n", schema);
+            } else {
+                server.sql("DROP DATABASE " + schema).update();
+            }
+        }
+    }
+
+    private Throughput throughput() {
+        String prefix = base + "-throughput";
+        long n = settings.tasks();
+        long all = (settings.warm() + n) * EVENTS_PER_TASK;
+        long warmEvents = settings.warm() * EVENTS_PER_TASK;
+        String stream =
+                new RedisKeys(prefix).events(QueueName.of(settings.sides().queue()));
+        progress.printf("throughput: %,d + %,d tasks published and run while nothing journals%n", settings.warm(), n);
+        Sides.Worker worker = null;
+        try {
+            settings.sides().produce("throughput-producer", prefix, "bulk", settings.warm() + n, null, List.of());
+            worker = settings.sides()
+                    .startWorker(
+                            "throughput-worker",
+                            prefix,
+                            settings.concurrency(),
+                            0,
+                            0,
+                            settings.warm() + n,
+                            List.of("--keep-keys"));
+            worker.awaitDone();
+            long found = redis.plain().xlen(stream);
+            if (found != all) {
+                throw new IllegalStateException("expected %d events on %s, found %d".formatted(all, stream, found));
+            }
+            progress.printf("throughput: %,d events on %s; starting event-srv%n", all, stream);
+            double booted = ProcStats.now();
+            try (ConfigurableApplicationContext eventSrv = startEventSrv(prefix)) {
+                Meters meters = new Meters(eventSrv);
+                double first = Double.NaN;
+                double counted = 0;
+                double cpu = 0;
+                double machine = 0;
+                long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
+                // Measured from the first batch after the warm-up's events: the JIT compiles event-srv on those.
+                while (meters.journalled() < all || redis.plain().xlen(stream) > 0) {
+                    double journalled = meters.journalled();
+                    if (Double.isNaN(first) && journalled > 0 && journalled >= warmEvents) {
+                        first = ProcStats.now();
+                        counted = journalled;
+                        cpu = ProcStats.cpuSeconds();
+                        machine = ProcStats.machineBusySeconds();
+                    }
+                    pause(Duration.ofMillis(5), deadline, "journalling " + all + " events");
+                }
+                double last = ProcStats.now();
+                double seconds = last - first;
+                checkRows(eventSrv, all);
+                return new Throughput(
+                        n,
+                        all - warmEvents,
+                        seconds,
+                        (all - counted) / seconds,
+                        all / (last - booted),
+                        (ProcStats.cpuSeconds() - cpu) / (all - counted) * 1e6,
+                        (ProcStats.machineBusySeconds() - machine) / seconds,
+                        meters.meanBatch(),
+                        meters.meanWriteMs());
+            }
+        } finally {
+            Sides.stop(worker);
+            redis.deleteKeys(prefix);
+        }
+    }
+
+    private Lag lag() {
+        String prefix = base + "-lag";
+        double rate = settings.rate();
+        long n = Math.max(1, Math.round(rate * settings.lagWindow().toNanos() / 1e9));
+        long events = n * EVENTS_PER_TASK;
+        String stream =
+                new RedisKeys(prefix).events(QueueName.of(settings.sides().queue()));
+        progress.printf("lag: event-srv running, %,d tasks published at %.0f/s%n", n, rate);
+        Sides.Worker worker = null;
+        try (ConfigurableApplicationContext eventSrv = startEventSrv(prefix)) {
+            Meters meters = new Meters(eventSrv);
+            long rowsBefore = rows(eventSrv);
+            worker = settings.sides()
+                    .startWorker("lag-worker", prefix, settings.concurrency(), 0, 0, n, List.of("--keep-keys"));
+            Sides.Worker running = worker;
+            double cpu = ProcStats.cpuSeconds();
+            double machine = ProcStats.machineBusySeconds();
+            double start = ProcStats.now();
+            CompletableFuture<Produce.Result> produced = CompletableFuture.supplyAsync(
+                    () -> settings.sides().produce("lag-producer", prefix, "paced", n, rate, List.of()));
+            CompletableFuture<Work.Done> done = produced.thenApply(result -> running.awaitDone());
+            List<Double> waiting = new ArrayList<>();
+            List<Double> ages = new ArrayList<>();
+            long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
+            while (!done.isDone()
+                    || meters.journalled() < events
+                    || redis.plain().xlen(stream) > 0) {
+                if (done.isCompletedExceptionally()) {
+                    done.join(); // the producer or the worker failed: its exception ends the run
+                }
+                long length = redis.plain().xlen(stream);
+                List<StreamMessage<String, String>> oldest =
+                        redis.plain().xrange(stream, Range.create("-", "+"), Limit.from(1));
+                waiting.add((double) length);
+                ages.add(
+                        oldest.isEmpty()
+                                ? 0
+                                : Math.max(0, System.currentTimeMillis() - millis(oldest.getFirst())) / 1e3);
+                pause(SAMPLE, deadline, "journalling " + events + " events at " + rate + "/s");
+            }
+            double zero = ProcStats.now();
+            Work.Done ended = done.join();
+            checkRows(eventSrv, rowsBefore + events);
+            return new Lag(
+                    rate,
+                    produced.join().perSecond(),
+                    n,
+                    events,
+                    Percentiles.of(
+                            waiting.stream().mapToDouble(Double::doubleValue).toArray()),
+                    Percentiles.of(
+                            ages.stream().mapToDouble(Double::doubleValue).toArray()),
+                    Math.max(0, zero - ended.lastEnd()),
+                    (ProcStats.cpuSeconds() - cpu) / events * 1e6,
+                    (ProcStats.machineBusySeconds() - machine) / (zero - start),
+                    meters.meanBatch(),
+                    meters.meanWriteMs());
+        } finally {
+            Sides.stop(worker);
+            redis.deleteKeys(prefix);
+        }
+    }
+
+    /** event-srv as it runs in production, without a web server, on this run's schema and key prefix. */
+    private ConfigurableApplicationContext startEventSrv(String prefix) {
+        return new SpringApplicationBuilder(EventSrvApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + settings.jdbcUrl() + schema,
+                        "--spring.datasource.username=" + settings.dbUser(),
+                        "--spring.datasource.password=" + settings.dbPassword(),
+                        "--spring.data.redis.url=" + settings.sides().url(),
+                        "--split.bus.key-prefix=" + prefix,
+                        "--split.events.queues=" + settings.sides().queue(),
+                        "--split.events.batch-size=" + settings.batchSize());
+    }
+
+    private static long rows(ConfigurableApplicationContext eventSrv) {
+        return eventSrv.getBean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM events_log")
+                .query(Long.class)
+                .single();
+    }
+
+    private static void checkRows(ConfigurableApplicationContext eventSrv, long expected) {
+        long rows = rows(eventSrv);
+        if (rows != expected) {
+            throw new IllegalStateException("events_log has %d rows, expected %d".formatted(rows, expected));
+        }
+    }
+
+    private static long millis(StreamMessage<String, String> entry) {
+        String id = entry.getId();
+        return Long.parseLong(id.substring(0, id.indexOf('-')));
+    }
+
+    private static void pause(Duration duration, long deadline, String what) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("gave up " + what + " after --max-seconds");
+        }
+        LockSupport.parkNanos(duration.toNanos());
+    }
+
+    /** event-srv's own meters: what it journalled, in batches of what size, written in how long. */
+    private record Meters(MeterRegistry registry, String queue) {
+
+        Meters(ConfigurableApplicationContext eventSrv) {
+            this(
+                    eventSrv.getBean(MeterRegistry.class),
+                    eventSrv.getEnvironment().getRequiredProperty("split.events.queues"));
+        }
+
+        double journalled() {
+            Counter counter =
+                    registry.find("split.events.journalled").tag("queue", queue).counter();
+            return counter == null ? 0 : counter.count();
+        }
+
+        double meanBatch() {
+            DistributionSummary batches =
+                    registry.find("split.events.batch.size").tag("queue", queue).summary();
+            return batches == null ? Double.NaN : batches.mean();
+        }
+
+        double meanWriteMs() {
+            Timer write =
+                    registry.find("split.events.write").tag("queue", queue).timer();
+            return write == null ? Double.NaN : write.mean(TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- the table -----------------------------------------------------------------------------------------------
+
+    static void print(Report report, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "%nSPLit journal: event-srv in-process, batch size %d, worker concurrency %d, %s → %s%n",
+                report.batchSize(),
+                report.concurrency(),
+                report.redis(),
+                report.jdbcUrl());
+        String row = "%-44s %20s %16s%n";
+        out.printf(Locale.ROOT, row, "figure", "value", "goal");
+        if (report.throughput() != null) {
+            Throughput t = report.throughput();
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "throughput, %,d events of %,d tasks".formatted(t.events(), t.tasks()),
+                    "%,.0f events/s".formatted(t.perSecond()),
+                    "≥ 20,000/s");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  incl. warm-up and event-srv startup",
+                    "%,.0f events/s".formatted(t.withStartup()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  event-srv CPU, machine busy",
+                    "%.1f µs/event, %.2f cores".formatted(t.cpuUsPerEvent(), t.machineCores()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  mean batch, mean write per batch",
+                    "%.0f, %.1f ms".formatted(t.meanBatch(), t.meanWriteMs()),
+                    "");
+        }
+        if (report.lag() != null) {
+            Lag l = report.lag();
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "lag @%,.0f tasks/s (%,.0f achieved), %,d tasks".formatted(l.rate(), l.achievedRate(), l.tasks()),
+                    "",
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  oldest unjournalled event p50/p99/max",
+                    "%.0f/%.0f/%.0f ms"
+                            .formatted(
+                                    l.oldestAge().p50() * 1e3,
+                                    l.oldestAge().p99() * 1e3,
+                                    l.oldestAge().max() * 1e3),
+                    "< 1,000 ms");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  entries waiting p50/p99/max",
+                    "%.0f/%.0f/%.0f"
+                            .formatted(
+                                    l.waiting().p50(),
+                                    l.waiting().p99(),
+                                    l.waiting().max()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  last task end → all journalled",
+                    "%.0f ms".formatted(l.drainSeconds() * 1e3),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  event-srv CPU, machine busy",
+                    "%.1f µs/event, %.2f cores".formatted(l.cpuUsPerEvent(), l.machineCores()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  mean batch, mean write per batch",
+                    "%.0f, %.1f ms".formatted(l.meanBatch(), l.meanWriteMs()),
+                    "");
+        }
+        out.println("Samples every " + SAMPLE.toMillis() + " ms; event-srv deletes an entry once it is journalled, so"
+                + " what waits is the stream's length and the oldest is its first entry.");
+        out.println("machine busy = all cores (/proc/stat): producer, worker, Redis and MySQL included.");
+    }
+}

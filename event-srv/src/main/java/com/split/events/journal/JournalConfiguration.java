@@ -4,6 +4,7 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.streams.StreamGroupConsumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -39,16 +40,27 @@ class JournalConfiguration implements SchedulingConfigurer {
 
     @Bean
     JournalIngestor journalIngestor(
-            BusRedis redis,
-            RedisKeys keys,
-            TaskCodec codec,
-            JournalRepository journal,
-            JournalMetrics metrics,
-            Environment environment) {
+            RedisKeys keys, TaskCodec codec, JournalRepository journal, JournalMetrics metrics) {
+        return new JournalIngestor(keys, codec, journal, properties.queueNames(), metrics);
+    }
+
+    /** Stops after the bus's workers, so the events of their last tasks still get read while they wind down. */
+    @Bean
+    StreamGroupConsumer journalConsumer(BusRedis redis, JournalIngestor ingestor, Environment environment) {
         String consumer = properties.consumerName() != null
                 ? properties.consumerName()
                 : InstanceNames.unique(environment.getProperty("spring.application.name", "event-srv"));
-        return new JournalIngestor(redis, keys, codec, journal, properties, metrics, consumer);
+        StreamGroupConsumer.Settings settings = new StreamGroupConsumer.Settings(
+                properties.group(),
+                consumer,
+                properties.batchSize(),
+                properties.block(),
+                properties.claimIdle(),
+                properties.claimInterval(),
+                properties.maxBackoff(),
+                properties.statsInterval());
+        return new StreamGroupConsumer(
+                "journal", redis, ingestor.streams(), settings, ingestor, ingestor, Integer.MAX_VALUE - 8192);
     }
 
     @Override

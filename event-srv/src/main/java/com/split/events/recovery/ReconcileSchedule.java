@@ -1,25 +1,23 @@
 package com.split.events.recovery;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the reconciler every {@code split.events.recovery.interval}, the first time one interval after start. */
-@Component
+/** Runs the reconciler every {@code split.events.recovery.interval}. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @ConditionalOnProperty(name = "split.events.recovery.enabled", matchIfMissing = true)
-class ReconcileSchedule implements SmartLifecycle {
+class ReconcileSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileSchedule.class);
 
     private final Reconciler reconciler;
     private final RecoveryProperties properties;
-    private @Nullable ScheduledExecutorService executor;
 
     ReconcileSchedule(Reconciler reconciler, RecoveryProperties properties) {
         this.reconciler = reconciler;
@@ -27,11 +25,8 @@ class ReconcileSchedule implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("reconciler").daemon().factory());
-        long every = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::run, properties.interval());
     }
 
     private void run() {
@@ -44,18 +39,5 @@ class ReconcileSchedule implements SmartLifecycle {
             // Redis or MySQL away: the next run tries again
             log.warn("Reconcile failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

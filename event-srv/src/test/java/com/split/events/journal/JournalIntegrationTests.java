@@ -16,6 +16,7 @@ import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.streams.StreamGroupConsumer;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import io.lettuce.core.Consumer;
@@ -81,7 +82,7 @@ class JournalIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    JournalIngestor ingestor;
+    StreamGroupConsumer journalConsumer;
 
     @Test
     void journalsTheWholeHistoryOfATaskAWorkerRan() {
@@ -163,7 +164,7 @@ class JournalIntegrationTests {
     @Test
     void takesOverWhatADeadConsumerLeftUnacknowledged() {
         TaskEnvelope task = TaskEnvelopes.testTask().build();
-        ingestor.stop();
+        journalConsumer.stop();
         try {
             String entry = xadd(fields(TaskEvent.of(EventType.TASK_CREATED, task, Instant.now()), task));
             List<StreamMessage<String, byte[]>> taken = redis.await(redis.commands()
@@ -173,7 +174,7 @@ class JournalIntegrationTests {
                             XReadArgs.StreamOffset.lastConsumed(keys.events(QUEUE))));
             assertThat(taken).extracting(StreamMessage::getId).contains(entry);
         } finally {
-            ingestor.start();
+            journalConsumer.start();
         }
 
         await().atMost(PATIENCE).until(() -> "PENDING".equals(status(task.taskId())));

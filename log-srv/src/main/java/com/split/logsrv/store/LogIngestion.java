@@ -91,7 +91,6 @@ class LogIngestion {
         StreamGroupConsumer.Settings settings = new StreamGroupConsumer.Settings(
                 properties.group(),
                 consumer,
-                1,
                 properties.batchSize(),
                 properties.block(),
                 properties.claimIdle(),

@@ -1,27 +1,25 @@
 package com.split.logsrv.store;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Deletes records older than {@code split.logsrv.retention}, every {@code retention-interval}, in statements of
  * {@code retention-batch-size} rows so that writers never wait long on the table; logs how many it deleted.
  */
-@Component
-public class LogRetention implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class LogRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
 
     private final LogRepository repository;
     private final LogStoreProperties properties;
-    private @Nullable ScheduledExecutorService executor;
 
     LogRetention(LogRepository repository, LogStoreProperties properties) {
         this.repository = repository;
@@ -44,11 +42,8 @@ public class LogRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("log-retention").daemon().factory());
-        long every = properties.retentionInterval().toMillis();
-        executor.scheduleWithFixedDelay(
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(
                 () -> {
                     try {
                         deleteExpired();
@@ -59,21 +54,6 @@ public class LogRetention implements SmartLifecycle {
                                 e.toString());
                     }
                 },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+                properties.retentionInterval());
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * nothing: the batch is read again (this consumer's pending entries first, or another instance's claim after
  * {@code claimIdle}) and handled again, which the handler makes harmless by being idempotent.
  *
- * <p>One platform thread and one blocking connection per stream and reader. Failures back off exponentially up to
+ * <p>One platform thread and one blocking connection per stream. Failures back off exponentially up to
  * {@code maxBackoff} and are retried for as long as the consumer runs.
  */
 public final class StreamGroupConsumer implements SmartLifecycle {
@@ -39,7 +39,6 @@ public final class StreamGroupConsumer implements SmartLifecycle {
     /**
      * @param group the consumer group every instance shares, so each entry is handled by one of them
      * @param consumerName this instance's consumer in the group
-     * @param readers consumers of this instance per stream, each with its own batches, like separate instances
      * @param batchSize most entries read, handled and acknowledged at once
      * @param block how long one read waits for new entries
      * @param claimIdle how long an entry may stay unacknowledged with another consumer before this one takes it over
@@ -50,7 +49,6 @@ public final class StreamGroupConsumer implements SmartLifecycle {
     public record Settings(
             String group,
             String consumerName,
-            int readers,
             int batchSize,
             Duration block,
             Duration claimIdle,
@@ -59,8 +57,8 @@ public final class StreamGroupConsumer implements SmartLifecycle {
             Duration statsInterval) {
 
         public Settings {
-            if (readers < 1 || batchSize < 1) {
-                throw new IllegalArgumentException("readers and batch size must be at least 1");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1");
             }
             if (block.isNegative() || block.isZero()) {
                 throw new IllegalArgumentException("block must be positive");
@@ -129,21 +127,10 @@ public final class StreamGroupConsumer implements SmartLifecycle {
         }
         running = true;
         for (String stream : streams) {
-            for (int i = 0; i < settings.readers(); i++) {
-                String suffix = settings.readers() == 1 ? "" : "-" + i;
-                Reader reader = new Reader(stream, settings.consumerName() + suffix);
-                threads.add(Thread.ofPlatform()
-                        .name(name + "-" + stream + suffix)
-                        .daemon()
-                        .start(reader::run));
-            }
+            Reader reader = new Reader(stream, settings.consumerName());
+            threads.add(Thread.ofPlatform().name(name + "-" + stream).daemon().start(reader::run));
         }
-        log.info(
-                "Consuming {} as {} of group {}, {} reader(s) per stream",
-                streams,
-                settings.consumerName(),
-                settings.group(),
-                settings.readers());
+        log.info("Consuming {} as {} of group {}", streams, settings.consumerName(), settings.group());
     }
 
     @Override

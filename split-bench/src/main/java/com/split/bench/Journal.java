@@ -360,7 +360,9 @@ final class Journal {
                         "--spring.data.redis.url=" + settings.sides().url(),
                         "--split.bus.key-prefix=" + prefix,
                         "--split.events.queues=" + settings.sides().queue(),
-                        "--split.events.batch-size=" + settings.batchSize());
+                        "--split.events.batch-size=" + settings.batchSize(),
+                        // the journal alone is measured: a reconcile would wait for it to catch up, and add load
+                        "--split.events.recovery.enabled=false");
     }
 
     private static long rows(ConfigurableApplicationContext eventSrv) {

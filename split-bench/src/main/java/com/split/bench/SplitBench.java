@@ -21,6 +21,7 @@ public final class SplitBench {
               journal  [--tasks 100000] [--warm 20000] [--rate 2000] [--seconds 30] [--concurrency C] [--batch-size 500]
                        [--phases throughput,lag] [--jdbc-url jdbc:mysql://127.0.0.1:3306/] [--db-user U] [--db-password P]
                        [--redis URL] [--keep-schema] [--jvm-opts "..."] [--dir PATH] [--max-seconds S]
+              logs     [--calls N] [--warmup W] [--threads T] [--records N] [--batch-size B] [--redis URL]
             Times are System.nanoTime() seconds; Redis defaults to redis://127.0.0.1:6379.
             """;
 
@@ -36,6 +37,7 @@ public final class SplitBench {
                 case "run" -> Run.run(args, System.out);
                 case "soak" -> Soak.run(args, System.out);
                 case "journal" -> Journal.run(args, System.out);
+                case "logs" -> LogShipping.run(args, System.out);
                 default -> throw new IllegalArgumentException("unknown command '" + args.command() + "'");
             }
         } catch (IllegalArgumentException e) {

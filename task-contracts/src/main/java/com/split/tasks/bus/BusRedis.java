@@ -70,6 +70,15 @@ public final class BusRedis implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Whether the shared connection is open now: false before its first use and while Lettuce reconnects it. A caller
+     * that must not queue commands into Lettuce's buffer during an outage (a timed-out command may still run when the
+     * connection comes back) checks this before sending.
+     */
+    public synchronized boolean isConnected() {
+        return shared != null && shared.connection().isOpen();
+    }
+
     /** A connection of its own, for commands that block it (BLMOVE) or must not queue behind others (WAIT). */
     public Connection openBlocking() {
         return switch (clients.get()) {

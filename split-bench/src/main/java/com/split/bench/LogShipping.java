@@ -1,0 +1,230 @@
+package com.split.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.split.tasks.logs.LogShippingProperties;
+import com.split.tasks.logs.RedisLogAppender;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.logging.LogLevel;
+
+/**
+ * {@code logs}: what log shipping costs the code that logs, and how fast it ships. Each {@code logger.warn} call (three
+ * arguments, a worker's MDC) is timed on its own after a warm-up, at {@code --rate} calls per second per thread (default
+ * 20,000: below what the shipping thread sends, so the buffer stays short, as in a service), with Redis up and the
+ * shipping thread sending meanwhile; the same calls with a no-op appender give Logback's own share. Then
+ * {@code --records} WARN records are logged at once and timed until Redis has confirmed all of them.
+ */
+final class LogShipping {
+
+    static final Set<String> OPTIONS =
+            Set.of("redis", "records", "calls", "rate", "warmup", "threads", "batch-size", "max-seconds");
+
+    /**
+     * @param ratePerThread calls per second each thread makes, in bursts of 100
+     * @param callNs each timed call with the Redis appender, in nanoseconds (including a {@code nanoTime} read)
+     * @param baselineNs the same with a no-op appender: Logback's own cost
+     * @param shippedPerSecond records confirmed by Redis per second, from the first call to the last confirmation
+     */
+    record Report(
+            int threads,
+            long calls,
+            double ratePerThread,
+            double meanNs,
+            Percentiles callNs,
+            double callP999Ns,
+            double baselineMeanNs,
+            Percentiles baselineNs,
+            double baselineP999Ns,
+            long droppedWhileTiming,
+            long records,
+            double shipSeconds,
+            double shippedPerSecond,
+            long streamLength) {}
+
+    private LogShipping() {}
+
+    static Report run(Args args, PrintStream out) {
+        args.allowOnly(OPTIONS);
+        long records = args.positive("records", 200_000);
+        long warmup = args.atLeast("warmup", 100_000, 0);
+        int calls = args.intAtLeast("calls", 100_000, 1);
+        double rate = args.options().containsKey("rate") ? args.positiveNumber("rate") : 20_000;
+        int threads = args.intAtLeast("threads", 1, 1);
+        int batchSize = args.intAtLeast("batch-size", 500, 1);
+        long deadline = System.nanoTime()
+                + args.seconds("max-seconds", Duration.ofMinutes(10)).toNanos();
+        String prefix = "split-bench-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-logs";
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger probe = context.getLogger("com.split.bench.LogProbe");
+        probe.setAdditive(false); // only the appender under test, no console
+        probe.setLevel(Level.WARN);
+        try (BenchRedis redis = new BenchRedis(args.string("redis", BenchRedis.DEFAULT_URL), prefix, "bench_logs")) {
+            Appender<ILoggingEvent> noop = new UnsynchronizedAppenderBase<>() {
+                @Override
+                protected void append(ILoggingEvent event) {}
+            };
+            Timing baseline = time(probe, noop, context, threads, warmup, calls, rate);
+
+            // Every record of the throughput run fits: it measures shipping, not dropping.
+            int buffer = Math.toIntExact(Math.max(records, 10_000));
+
+            var appender = new RedisLogAppender(
+                    redis.bus(),
+                    redis.codec().mapper(),
+                    redis.keys().logs(),
+                    "split-bench",
+                    "split-bench-1",
+                    new LogShippingProperties(
+                            true, LogLevel.WARN, buffer, batchSize, Long.MAX_VALUE, Duration.ofSeconds(5)));
+            Timing timing = time(probe, appender, context, threads, warmup, calls, rate);
+            long droppedWhileTiming = appender.dropped();
+            awaitShipped(appender, appender.accepted() - droppedWhileTiming, deadline);
+
+            long before = appender.shipped();
+            long start = System.nanoTime();
+            probe.addAppender(appender);
+            for (long i = 0; i < records; i++) {
+                probe.warn("order {} for {} failed after {} ms", i, "AAPL", 42);
+            }
+            probe.detachAppender(appender);
+            awaitShipped(appender, before + records, deadline);
+            double shipSeconds = (System.nanoTime() - start) / 1e9;
+            long streamLength = redis.plain().xlen(redis.keys().logs());
+            appender.stop();
+            redis.deleteKeys(prefix);
+
+            Report report = new Report(
+                    threads,
+                    (long) calls * threads,
+                    rate,
+                    timing.meanNs(),
+                    timing.callNs(),
+                    timing.p999Ns(),
+                    baseline.meanNs(),
+                    baseline.callNs(),
+                    baseline.p999Ns(),
+                    droppedWhileTiming,
+                    records,
+                    shipSeconds,
+                    records / shipSeconds,
+                    streamLength);
+            print(report, warmup, out);
+            return report;
+        }
+    }
+
+    /** Each timed call's duration, in nanoseconds, on each of {@code threads} threads at once. */
+    record Timing(double meanNs, Percentiles callNs, double p999Ns) {}
+
+    private static Timing time(
+            Logger probe,
+            Appender<ILoggingEvent> appender,
+            LoggerContext context,
+            int threads,
+            long warmup,
+            int calls,
+            double rate) {
+        appender.setContext(context);
+        appender.start();
+        probe.addAppender(appender);
+        double[] durations = new double[calls * threads];
+        Thread[] loggers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int offset = t * calls;
+            loggers[t] = Thread.ofPlatform().name("bench-logger-" + t).start(() -> {
+                MDC.put("task_id", "0193a5c2-7f3e-7cc1-9d2a-3f1e8a6b4c10");
+                MDC.put("session_id", "run-0193a5c2-7f3d");
+                long start = System.nanoTime();
+                for (long i = 0; i < warmup; i++) {
+                    pace(start, i, rate);
+                    probe.warn("order {} for {} failed after {} ms", i, "AAPL", 42);
+                }
+                start = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    pace(start, i, rate);
+                    long t0 = System.nanoTime();
+                    probe.warn("order {} for {} failed after {} ms", i, "AAPL", 42);
+                    durations[offset + i] = System.nanoTime() - t0;
+                }
+                MDC.clear();
+            });
+        }
+        for (Thread logger : loggers) {
+            try {
+                logger.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        probe.detachAppender(appender);
+        double total = 0;
+        for (double ns : durations) {
+            total += ns;
+        }
+        double[] sorted = durations.clone();
+        Arrays.sort(sorted);
+        return new Timing(total / durations.length, Percentiles.of(durations), Percentiles.rank(sorted, 99.9));
+    }
+
+    /** Bursts of 100 calls, each burst starting when {@code rate} per second says. */
+    private static void pace(long start, long call, double rate) {
+        if (call % 100 == 0) {
+            LockSupport.parkNanos(start + (long) (call * 1e9 / rate) - System.nanoTime());
+        }
+    }
+
+    private static void awaitShipped(RedisLogAppender appender, long target, long deadline) {
+        while (appender.shipped() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "shipping did not finish within --max-seconds: %,d of %,d shipped, %,d dropped"
+                                .formatted(appender.shipped(), target, appender.dropped()));
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static void print(Report r, long warmup, PrintStream out) {
+        out.printf(
+                "logs: call site, %d thread(s) at %,.0f calls/s each, %,d timed calls each after %,d warm-up calls;"
+                        + " Redis up and shipping meanwhile%n",
+                r.threads(), r.ratePerThread(), r.calls() / r.threads(), warmup);
+        out.printf(
+                "  with the Redis appender  mean %6.0f ns/call   p50 %6.0f   p99 %6.0f   p99.9 %7.0f   max %9.0f%n",
+                r.meanNs(),
+                r.callNs().p50(),
+                r.callNs().p99(),
+                r.callP999Ns(),
+                r.callNs().max());
+        out.printf(
+                "  with a no-op appender    mean %6.0f ns/call   p50 %6.0f   p99 %6.0f   p99.9 %7.0f   max %9.0f"
+                        + "  (Logback's own share)%n",
+                r.baselineMeanNs(),
+                r.baselineNs().p50(),
+                r.baselineNs().p99(),
+                r.baselineP999Ns(),
+                r.baselineNs().max());
+        out.printf(
+                "  the appender's share     %6.0f ns/call on average (goal < 2,000); records dropped while timing: %d%n",
+                r.meanNs() - r.baselineMeanNs(), r.droppedWhileTiming());
+        out.printf(
+                "logs: shipping, %,d records logged at once: all confirmed by Redis in %.2f s, %,.0f records/s;"
+                        + " stream length after all phases %,d%n",
+                r.records(), r.shipSeconds(), r.shippedPerSecond(), r.streamLength());
+        out.println(Json.line(r));
+    }
+}

@@ -4,6 +4,7 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.logs.LogRecord;
 import com.split.tasks.streams.StreamGroupConsumer;
 import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.Counter;
@@ -37,8 +38,6 @@ class LogIngestion {
     /** Stops after the web server, so records logged while it drains still get stored. */
     static final int PHASE = Integer.MAX_VALUE - 8192;
 
-    static final String RECORD_FIELD = "record";
-
     private static final Logger log = LoggerFactory.getLogger(LogIngestion.class);
 
     @Bean
@@ -71,10 +70,10 @@ class LogIngestion {
             List<LogRow> rows = new ArrayList<>(entries.size());
             List<LogRepository.Rejected> refused = new ArrayList<>();
             for (StreamMessage<String, byte[]> entry : entries) {
-                byte[] record = entry.getBody().get(RECORD_FIELD);
+                byte[] record = entry.getBody().get(LogRecord.STREAM_FIELD);
                 try {
                     if (record == null) {
-                        throw new InvalidLogRecordException("entry without a '" + RECORD_FIELD + "' field");
+                        throw new InvalidLogRecordException("entry without a '" + LogRecord.STREAM_FIELD + "' field");
                     }
                     rows.add(LogRow.from(codec.mapper().readTree(record)));
                 } catch (JacksonException | InvalidLogRecordException e) {

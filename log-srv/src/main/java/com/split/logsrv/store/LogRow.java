@@ -1,5 +1,6 @@
 package com.split.logsrv.store;
 
+import com.split.tasks.logs.SecretMasker;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Set;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A log record as stored: the columns the API filters on, and everything else the record carried (logger, thread,
  * instance, exception, traceparent, other MDC) in {@code metadata}. Reading is lenient about fields it does not know,
- * so that services on a newer record version still get their logs stored.
+ * so that services on a newer record version still get their logs stored. Messages and exceptions are masked again
+ * ({@link SecretMasker}), which changes nothing in a record its service masked already.
  */
 public record LogRow(
         UUID id,
@@ -39,7 +41,12 @@ public record LogRow(
         }
         ObjectNode metadata = object.deepCopy();
         COLUMNS.forEach(metadata::remove);
-        String message = text(record, "message", Integer.MAX_VALUE, true);
+        if (metadata.get("exception") instanceof ObjectNode exception) {
+            mask(exception, "message");
+            mask(exception, "stack_trace");
+        }
+        // Shipped records are masked at the source; a record posted by another client may not be.
+        String message = SecretMasker.mask(text(record, "message", Integer.MAX_VALUE, true));
         if (message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "…[cut from %d characters]".formatted(message.length());
         }
@@ -55,6 +62,12 @@ public record LogRow(
                 text(record, "task_id", 64, false),
                 message,
                 metadata);
+    }
+
+    private static void mask(ObjectNode node, String field) {
+        if (node.get(field) instanceof JsonNode value && value.isString()) {
+            node.put(field, SecretMasker.mask(value.asString()));
+        }
     }
 
     private static String text(JsonNode record, String field, int maxLength, boolean required) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code journal}: how fast event-srv journals the bus's events into MySQL. event-srv (the whole application, without
@@ -51,7 +48,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class Journal {
 
-    static final Set<String> OPTIONS = Set.of(
+    static final Set<String> OPTIONS = options(
             "tasks",
             "warm",
             "rate",
@@ -60,24 +57,17 @@ final class Journal {
             "batch-size",
             "redis",
             "queue",
-            "jdbc-url",
-            "db-user",
-            "db-password",
             "phases",
             "jvm-opts",
             "dir",
-            "max-seconds",
-            "keep-schema");
+            "max-seconds");
 
     static final List<String> PHASES = List.of("throughput", "lag");
-
-    static final String DEFAULT_JDBC_URL = "jdbc:mysql://127.0.0.1:3306/";
 
     /** A no-op task's events: created, queued, received, started, succeeded. */
     static final int EVENTS_PER_TASK = 5;
 
     private static final Duration SAMPLE = Duration.ofMillis(20);
-    private static final Pattern SERVER_URL = Pattern.compile("jdbc:(mysql|mariadb)://[^/?]+/");
 
     /**
      * @param seconds from the first committed batch to the last; {@code perSecond} is the events journalled in it
@@ -129,9 +119,7 @@ final class Journal {
             Duration lagWindow,
             int concurrency,
             int batchSize,
-            String jdbcUrl,
-            String dbUser,
-            String dbPassword,
+            BenchDatabase database,
             List<String> phases,
             boolean keepSchema,
             Sides sides) {}
@@ -142,6 +130,12 @@ final class Journal {
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final String schema = base.replace('-', '_');
     private final PrintStream progress = System.err;
+
+    private static Set<String> options(String... own) {
+        Set<String> options = new HashSet<>(List.of(own));
+        options.addAll(BenchDatabase.OPTIONS);
+        return Set.copyOf(options);
+    }
 
     private Journal(Settings settings, BenchRedis redis) {
         this.settings = settings;
@@ -157,11 +151,6 @@ final class Journal {
                 throw new IllegalArgumentException("--phases takes " + PHASES + ", not '" + phase + "'");
             }
         }
-        String jdbcUrl = args.string("jdbc-url", DEFAULT_JDBC_URL);
-        if (!SERVER_URL.matcher(jdbcUrl).matches()) {
-            throw new IllegalArgumentException(
-                    "--jdbc-url names the server, not a schema: jdbc:mysql://host:port/, was " + jdbcUrl);
-        }
         String url = args.string("redis", BenchRedis.DEFAULT_URL);
         String queue = args.string("queue", BenchRedis.DEFAULT_QUEUE);
         Duration timeout = args.seconds("max-seconds", Duration.ofMinutes(10));
@@ -172,9 +161,7 @@ final class Journal {
                 args.seconds("seconds", Duration.ofSeconds(30)),
                 args.intAtLeast("concurrency", 64, 1),
                 args.intAtLeast("batch-size", 500, 1),
-                jdbcUrl,
-                args.string("db-user", "split_test"),
-                args.string("db-password", "split_test"),
+                BenchDatabase.from(args),
                 phases,
                 args.flag("keep-schema"),
                 new Sides(
@@ -195,9 +182,7 @@ final class Journal {
     }
 
     private Report all() {
-        JdbcClient server = JdbcClient.create(
-                new DriverManagerDataSource(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
-        server.sql("CREATE DATABASE " + schema).update();
+        settings.database().create(schema);
         progress.printf(
                 "split-bench journal: prefix %s, schema %s, files in %s%n",
                 base, schema, settings.sides().dir());
@@ -206,7 +191,7 @@ final class Journal {
             Lag lag = settings.phases().contains("lag") ? lag() : null;
             return new Report(
                     settings.sides().url(),
-                    settings.jdbcUrl(),
+                    settings.database().serverUrl(),
                     settings.batchSize(),
                     settings.concurrency(),
                     throughput,
@@ -215,7 +200,7 @@ final class Journal {
             if (settings.keepSchema()) {
                 progress.printf("keeping schema %s%n", schema);
             } else {
-                server.sql("DROP DATABASE " + schema).update();
+                settings.database().drop(schema);
             }
         }
     }
@@ -350,13 +335,12 @@ final class Journal {
 
     /** event-srv as it runs in production, without a web server, on this run's schema and key prefix. */
     private ConfigurableApplicationContext startEventSrv(String prefix) {
-        return new SpringApplicationBuilder(EventSrvApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(
-                        "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + settings.jdbcUrl() + schema,
-                        "--spring.datasource.username=" + settings.dbUser(),
-                        "--spring.datasource.password=" + settings.dbPassword(),
+        return settings.database()
+                .boot(
+                        EventSrvApplication.class,
+                        schema,
+                        "--spring.application.name=event-srv",
+                        "--spring.flyway.locations=classpath:db/migration/split_events",
                         "--spring.data.redis.url=" + settings.sides().url(),
                         "--split.bus.key-prefix=" + prefix,
                         "--split.events.queues=" + settings.sides().queue(),

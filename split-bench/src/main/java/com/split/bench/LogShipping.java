@@ -6,18 +6,23 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.split.logsrv.LogSrvApplication;
 import com.split.tasks.logs.LogShippingProperties;
 import com.split.tasks.logs.RedisLogAppender;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code logs}: what log shipping costs the code that logs, and how fast it ships. Each {@code logger.warn} call (three
@@ -29,13 +34,20 @@ import org.springframework.boot.logging.LogLevel;
 final class LogShipping {
 
     static final Set<String> OPTIONS =
-            Set.of("redis", "records", "calls", "rate", "warmup", "threads", "batch-size", "max-seconds");
+            options("redis", "records", "calls", "rate", "warmup", "threads", "batch-size", "max-seconds");
+
+    private static Set<String> options(String... own) {
+        Set<String> options = new HashSet<>(List.of(own));
+        options.addAll(BenchDatabase.OPTIONS);
+        return Set.copyOf(options);
+    }
 
     /**
      * @param ratePerThread calls per second each thread makes, in bursts of 100
      * @param callNs each timed call with the Redis appender, in nanoseconds (including a {@code nanoTime} read)
      * @param baselineNs the same with a no-op appender: Logback's own cost
      * @param shippedPerSecond records confirmed by Redis per second, from the first call to the last confirmation
+     * @param storedPerSecond records log-srv stored per second, from the end of its startup to the last one committed
      */
     record Report(
             int threads,
@@ -51,7 +63,8 @@ final class LogShipping {
             long records,
             double shipSeconds,
             double shippedPerSecond,
-            long streamLength) {}
+            long streamLength,
+            double storedPerSecond) {}
 
     private LogShipping() {}
 
@@ -104,6 +117,7 @@ final class LogShipping {
             double shipSeconds = (System.nanoTime() - start) / 1e9;
             long streamLength = redis.plain().xlen(redis.keys().logs());
             appender.stop();
+            double storedPerSecond = store(BenchDatabase.from(args), args, prefix, streamLength, deadline);
             redis.deleteKeys(prefix);
 
             Report report = new Report(
@@ -120,10 +134,55 @@ final class LogShipping {
                     records,
                     shipSeconds,
                     records / shipSeconds,
-                    streamLength);
+                    streamLength,
+                    storedPerSecond);
             print(report, warmup, out);
             return report;
         }
+    }
+
+    /**
+     * Boots log-srv on a throwaway schema and times it storing what the stream holds, until the stream is empty and
+     * {@code logs} has every record.
+     *
+     * @return records stored per second, counted from the end of log-srv's startup to the last record stored
+     */
+    private static double store(BenchDatabase database, Args args, String prefix, long records, long deadline) {
+        String schema = prefix.replace('-', '_');
+        database.create(schema);
+        try {
+            try (ConfigurableApplicationContext logSrv = database.boot(
+                    LogSrvApplication.class,
+                    schema,
+                    "--spring.application.name=log-srv",
+                    "--spring.flyway.locations=classpath:db/migration/split_logs",
+                    "--spring.data.redis.url=" + args.string("redis", BenchRedis.DEFAULT_URL),
+                    "--split.bus.key-prefix=" + prefix,
+                    // log-srv's own WARNs would join the records counted
+                    "--split.logs.enabled=false")) {
+                JdbcClient jdbc = logSrv.getBean(JdbcClient.class);
+                long start = System.nanoTime();
+                long before = stored(jdbc);
+                while (stored(jdbc) < records) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(
+                                "log-srv did not store %,d records within --max-seconds".formatted(records));
+                    }
+                    LockSupport.parkNanos(5_000_000);
+                }
+                return (records - before) / ((System.nanoTime() - start) / 1e9);
+            }
+        } finally {
+            if (args.flag("keep-schema")) {
+                System.err.printf("keeping schema %s%n", schema);
+            } else {
+                database.drop(schema);
+            }
+        }
+    }
+
+    private static long stored(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM logs").query(Long.class).single();
     }
 
     /** Each timed call's duration, in nanoseconds, on each of {@code threads} threads at once. */
@@ -225,6 +284,9 @@ final class LogShipping {
                 "logs: shipping, %,d records logged at once: all confirmed by Redis in %.2f s, %,.0f records/s;"
                         + " stream length after all phases %,d%n",
                 r.records(), r.shipSeconds(), r.shippedPerSecond(), r.streamLength());
+        out.printf(
+                "logs: storing, log-srv started on the %,d records: %,.0f records/s stored into MySQL%n",
+                r.streamLength(), r.storedPerSecond());
         out.println(Json.line(r));
     }
 }

@@ -44,6 +44,12 @@ public final class RedisLogAppender extends UnsynchronizedAppenderBase<ILoggingE
     /** Longest message or stack trace shipped; more is cut, after masking so that no secret is cut in half. */
     static final int MAX_TEXT = 16 * 1024;
 
+    /**
+     * Text masked before the cut: masking takes time in proportion to the text, and only many long secrets could
+     * shrink this much text to under {@link #MAX_TEXT}.
+     */
+    private static final int MAX_MASKED = 4 * MAX_TEXT;
+
     private static final Logger log = LoggerFactory.getLogger(RedisLogAppender.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -69,7 +75,7 @@ public final class RedisLogAppender extends UnsynchronizedAppenderBase<ILoggingE
 
     // Shipping thread only.
     private long droppedReported;
-    private long lastOverflowReport;
+    private long lastOverflowReport = System.nanoTime() - OVERFLOW_REPORT_INTERVAL.toNanos();
     private boolean paused;
 
     /**
@@ -361,7 +367,7 @@ public final class RedisLogAppender extends UnsynchronizedAppenderBase<ILoggingE
     }
 
     private static String capped(String text) {
-        String masked = SecretMasker.mask(text);
+        String masked = SecretMasker.mask(text.length() <= MAX_MASKED ? text : text.substring(0, MAX_MASKED));
         return masked.length() <= MAX_TEXT ? masked : masked.substring(0, MAX_TEXT) + "… (cut at 16 KiB)";
     }
 

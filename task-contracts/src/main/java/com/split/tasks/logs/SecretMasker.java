@@ -19,9 +19,12 @@ public final class SecretMasker {
 
     public static final String MASK = "****";
 
-    /** Keys whose values are secrets, with any prefix or suffix ({@code db_password}, {@code X-Api-Key}). */
+    /**
+     * Keys whose values are secrets, with any prefix or suffix ({@code db_password}, {@code X-Api-Key}). A key starts
+     * where a word does: without that, each position of a long word would rescan the rest of it (quadratic time).
+     */
     private static final String SECRET_KEY =
-            "[\\w.-]*(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\\w.-]*";
+            "(?<![\\w.-])[\\w.-]*(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\\w.-]*";
 
     /**
      * {@code key=value}, {@code key: value}, {@code "key": "value"}, also with escaped quotes (JSON inside a JSON

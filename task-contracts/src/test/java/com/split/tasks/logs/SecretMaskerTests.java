@@ -1,7 +1,10 @@
 package com.split.tasks.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,5 +51,14 @@ class SecretMaskerTests {
             """)
     void maskingTwiceChangesNothing(String masked) {
         assertThat(SecretMasker.mask(masked)).isEqualTo(masked);
+    }
+
+    @Test
+    void longTextTakesLinearTime() {
+        String blob = "token " + "x".repeat(1_000_000) + " password=" + "y".repeat(1_000_000);
+
+        String masked = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> SecretMasker.mask(blob));
+
+        assertThat(masked).isEqualTo("token " + "x".repeat(1_000_000) + " password=****");
     }
 }

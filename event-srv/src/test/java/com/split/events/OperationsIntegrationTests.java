@@ -3,10 +3,8 @@ package com.split.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
-import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
@@ -15,6 +13,7 @@ import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
@@ -112,6 +111,9 @@ class OperationsIntegrationTests {
 
     @Autowired
     TaskCodec codec;
+
+    @Autowired
+    WorkerContainer worker;
 
     ApiClient api;
 
@@ -287,12 +289,16 @@ class OperationsIntegrationTests {
 
     @Test
     void reconcilerRequeuesATaskRedisLostWhileQueued() {
-        // what a Redis crash after the publish leaves: QUEUED in the journal, on no list in Redis
         TaskEnvelope lost = task("ok", "ops-" + UUID.randomUUID());
-        Instant at = Instant.now();
-        xadd(lost, TaskEvent.of(EventType.TASK_CREATED, lost, at), true);
-        xadd(lost, TaskEvent.of(EventType.TASK_QUEUED, lost, at), false);
-        awaitStatus(lost.taskId(), "QUEUED");
+        worker.stop(); // so that the task waits on the ready list
+        try {
+            publisher.publish(lost);
+            awaitStatus(lost.taskId(), "QUEUED");
+            // what a Redis crash or failover after the publish leaves: QUEUED in the journal, on no list in Redis
+            assertThat(redis.await(redis.commands().del(keys.ready(QUEUE)))).isEqualTo(1);
+        } finally {
+            worker.start();
+        }
 
         JsonNode stuck = api.get("/api/recovery/stuck");
         assertThat(stuckIds(stuck.get("stuck"))).contains(lost.taskId().toString());
@@ -446,9 +452,5 @@ class OperationsIntegrationTests {
                 .valueStream()
                 .map(entry -> entry.path("task_id").asString(""))
                 .toList();
-    }
-
-    private void xadd(TaskEnvelope task, TaskEvent event, boolean withEnvelope) {
-        new EventStreams(redis, keys, codec).append(task, event, withEnvelope);
     }
 }

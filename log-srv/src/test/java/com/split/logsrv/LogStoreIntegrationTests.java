@@ -228,6 +228,21 @@ class LogStoreIntegrationTests {
         assertThat(problem.get("detail").asString()).contains("'" + parameter + "'");
     }
 
+    @Test
+    void describesTheApiInOpenApi() {
+        JsonNode docs = api.get("/v3/api-docs");
+
+        assertThat(docs.get("paths").get("/api/logs").has("get")).isTrue();
+        assertThat(docs.get("paths").get("/api/logs").has("post")).isTrue();
+        assertThat(docs.get("components")
+                        .get("schemas")
+                        .get("LogPage")
+                        .get("properties")
+                        .has("total_elements"))
+                .isTrue();
+        api.http().get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
     private List<String> rejectedReasons(List<String> entryIds) {
         return jdbc.sql("SELECT reason FROM rejected_records WHERE entry_id IN (:ids)")
                 .param("ids", entryIds)

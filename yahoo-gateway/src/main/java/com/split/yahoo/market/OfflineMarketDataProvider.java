@@ -43,6 +43,7 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
         {"Utilities", "Utilities - Regulated Electric"},
         {"Communication Services", "Internet Content & Information"}
     };
+    private static final double[] SCALES = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
     private static final String[] NAME_SUFFIXES = {"Inc.", "Corporation", "Holdings", "Group", "Technologies", "plc"};
 
     @Override
@@ -56,13 +57,8 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
             return new Fetched.UnknownSymbol<>("not a valid symbol");
         }
         Profile profile = new Profile(symbol);
-        Walk walk = new Walk(profile, to);
-        List<DailyBar> bars = new ArrayList<>();
-        for (Walk.Day day : walk.days) {
-            if (!day.bar().date().isBefore(from)) {
-                bars.add(day.bar());
-            }
-        }
+        Walk walk = new Walk(profile, from, to);
+        List<DailyBar> bars = walk.days.stream().map(Walk.Day::bar).toList();
         return new Fetched.Found<>(new PriceHistory(
                 profile.listing(),
                 bars,
@@ -83,13 +79,13 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
             return new Fetched.UnknownSymbol<>("an index has no fundamentals");
         }
         Profile profile = new Profile(symbol);
-        Walk walk = new Walk(profile, asOf);
         // Results are published about ten weeks after the fiscal year ends.
         LocalDate latestEnd = profile.fiscalYearEnd(asOf.minusWeeks(10));
         LocalDate previousEnd = profile.fiscalYearEnd(latestEnd.minusDays(1));
-        if (walk.days.isEmpty() || previousEnd.minusYears(1).isBefore(profile.listed)) {
+        if (previousEnd.minusYears(1).isBefore(profile.listed)) {
             return new Fetched.UnknownSymbol<>("no two fiscal years reported by " + asOf);
         }
+        Walk walk = new Walk(profile, previousEnd.minusYears(1), asOf);
         Map<LineItem, Double> latest = statements(profile, walk, latestEnd);
         Map<LineItem, Double> previous = statements(profile, walk, previousEnd);
 
@@ -179,7 +175,7 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
     }
 
     private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
+        double scale = SCALES[decimals];
         return Math.rint(value * scale) / scale;
     }
 
@@ -279,7 +275,7 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
         }
     }
 
-    /** The symbol's trading days from its listing to a date, with its splits and dividends. */
+    /** The symbol's trading days in a window, walked from its listing, with every split and dividend since then. */
     private static final class Walk {
 
         /**
@@ -291,7 +287,8 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
         final List<Dividend> dividends = new ArrayList<>();
         final List<Split> splits = new ArrayList<>();
 
-        Walk(Profile profile, LocalDate to) {
+        /** Walks from the listing, which fixes every bar, but keeps only the days from {@code keepFrom}. */
+        Walk(Profile profile, LocalDate keepFrom, LocalDate to) {
             SplittableRandom random = new SplittableRandom(profile.seed * 31 + 7);
             double dailyVolatility = profile.volatility / Math.sqrt(252);
             double dailyDrift = (profile.drift - profile.volatility * profile.volatility / 2) / 252;
@@ -333,7 +330,9 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
                 // Adjusting by splits and dividends since the listing keeps every bar's adj_close fixed as time goes
                 // on.
                 double adjClose = round(close * splitFactor * adjustment, 6);
-                days.add(new Day(new DailyBar(date, open, high, low, close, adjClose, shares), splitFactor));
+                if (!date.isBefore(keepFrom)) {
+                    days.add(new Day(new DailyBar(date, open, high, low, close, adjClose, shares), splitFactor));
+                }
                 reference = close;
                 previous = date;
             }
@@ -346,7 +345,7 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
                     && (previous.getMonthValue() != date.getMonthValue() || previous.getDayOfMonth() < 10);
         }
 
-        /** The last trading day on or before {@code date}, or the first day when the walk starts later. */
+        /** The last kept trading day on or before {@code date}, or the first one kept when there is none. */
         Day on(LocalDate date) {
             Day found = days.getFirst();
             for (Day day : days) {

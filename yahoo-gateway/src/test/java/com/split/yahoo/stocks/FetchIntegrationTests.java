@@ -216,6 +216,8 @@ class FetchIntegrationTests {
                 .as("nothing new is final while the session runs")
                 .isEqualTo(EventType.TASK_NO_DATA);
 
+        List<Map<String, Object>> earlierBars = barsBefore("ORCL", TODAY);
+
         clock.set(AFTER_CLOSE);
         TaskEvent afterClose = run(TaskType.FETCH_PRICES, "ORCL");
 
@@ -233,6 +235,17 @@ class FetchIntegrationTests {
                         .single())
                 .isEqualTo(finalClose);
         assertThat(bars("ORCL")).isEqualTo(TradingDays.count(TODAY.minusYears(2), TODAY));
+        assertThat(barsBefore("ORCL", TODAY))
+                .as("the overlap's bars were stored again with the same values: updated_at did not move")
+                .isEqualTo(earlierBars);
+    }
+
+    List<Map<String, Object>> barsBefore(String ticker, LocalDate date) {
+        return jdbc.sql("SELECT * FROM stock_prices WHERE ticker = ? AND date < ? ORDER BY date")
+                .param(ticker)
+                .param(date)
+                .query()
+                .listOfRows();
     }
 
     @Test

@@ -36,20 +36,18 @@ class StockRepository {
 
     /** The last session whose final bar is stored for {@code symbol}. */
     Optional<LocalDate> pricesThrough(String symbol) {
-        return jdbc
-                .query(
-                        "SELECT prices_through FROM tickers WHERE symbol = ? AND prices_through IS NOT NULL",
-                        (row, index) -> row.getObject(1, LocalDate.class),
-                        symbol)
-                .stream()
-                .findFirst();
+        return tickerDate("prices_through", symbol);
     }
 
     /** The date of the latest fundamentals stored for {@code symbol}. */
     Optional<LocalDate> fundamentalsAsOf(String symbol) {
+        return tickerDate("fundamentals_as_of", symbol);
+    }
+
+    private Optional<LocalDate> tickerDate(String column, String symbol) {
         return jdbc
                 .query(
-                        "SELECT fundamentals_as_of FROM tickers WHERE symbol = ? AND fundamentals_as_of IS NOT NULL",
+                        "SELECT %1$s FROM tickers WHERE symbol = ? AND %1$s IS NOT NULL".formatted(column),
                         (row, index) -> row.getObject(1, LocalDate.class),
                         symbol)
                 .stream()

@@ -102,10 +102,8 @@ public final class OfflineMarketDataProvider implements MarketDataProvider {
         double forwardEps = eps * (1 + growth);
         double operatingCashFlow = latest.get(LineItem.OPERATING_CASH_FLOW);
         List<StatementLine> lines = new ArrayList<>();
-        for (LocalDate end : List.of(previousEnd, latestEnd)) {
-            (end.equals(latestEnd) ? latest : previous)
-                    .forEach((item, value) -> lines.add(new StatementLine(end, item, value)));
-        }
+        previous.forEach((item, value) -> lines.add(new StatementLine(previousEnd, item, value)));
+        latest.forEach((item, value) -> lines.add(new StatementLine(latestEnd, item, value)));
         return new Fetched.Found<>(new Fundamentals(
                 profile.listing(),
                 asOf,

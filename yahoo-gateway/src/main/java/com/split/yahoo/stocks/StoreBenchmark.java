@@ -54,7 +54,7 @@ public final class StoreBenchmark {
         int years = Integer.parseInt(options.get("years"));
         int threads = Integer.parseInt(options.get("threads"));
         String url = options.get("url");
-        String schema = "split_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = "yahoo_bench_" + UUID.randomUUID().toString().substring(0, 8);
 
         try (Connection admin = DriverManager.getConnection(url, options.get("user"), options.get("password"));
                 Statement statement = admin.createStatement()) {

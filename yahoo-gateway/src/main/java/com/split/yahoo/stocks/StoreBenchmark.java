@@ -67,7 +67,11 @@ public final class StoreBenchmark {
                 // As the service configures it: one multi-row statement per batch, UTC for updated_at.
                 dataSource.addDataSourceProperty("rewriteBatchedStatements", "true");
                 dataSource.setConnectionInitSql("SET time_zone = '+00:00'");
-                Flyway.configure().dataSource(dataSource).load().migrate();
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration/split_stocks")
+                        .load()
+                        .migrate();
                 System.out.printf(
                         "yahoo-bench: %d tickers x %d years of daily bars, %d threads, %s (%s)%n",
                         tickers, years, threads, url, admin.getMetaData().getDatabaseProductVersion());

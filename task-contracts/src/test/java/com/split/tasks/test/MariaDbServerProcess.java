@@ -12,11 +12,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -90,12 +87,14 @@ public final class MariaDbServerProcess implements AutoCloseable {
         }
         // A free port can be taken between probing and binding; a fresh one is cheaper than diagnosing the race.
         for (int attempt = 1; ; attempt++) {
-            server.port = RedisServerProcess.freePort();
+            server.port = ServerProcesses.freePort();
             try {
                 server.launch();
                 return server;
             } catch (IllegalStateException ex) {
-                if (attempt == PORT_ATTEMPTS || !server.log().contains("Address already in use")) {
+                if (attempt == PORT_ATTEMPTS
+                        || !ServerProcesses.log(server.directory.resolve("mariadbd.log"))
+                                .contains("Address already in use")) {
                     server.close();
                     throw ex;
                 }
@@ -172,11 +171,12 @@ public final class MariaDbServerProcess implements AutoCloseable {
             return;
         }
         current.destroy(); // SIGTERM on Unix
-        if (!waitFor(current, SHUTDOWN_TIMEOUT)) {
+        if (!ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT)) {
             current.destroyForcibly();
-            waitFor(current, SHUTDOWN_TIMEOUT);
+            ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT);
             throw new IllegalStateException("mariadbd (pid %d) did not shut down within %s, killed it; its log:%n%s"
-                    .formatted(current.pid(), SHUTDOWN_TIMEOUT, log()));
+                    .formatted(
+                            current.pid(), SHUTDOWN_TIMEOUT, ServerProcesses.log(directory.resolve("mariadbd.log"))));
         }
     }
 
@@ -192,7 +192,7 @@ public final class MariaDbServerProcess implements AutoCloseable {
         try {
             stop();
         } finally {
-            deleteDirectory();
+            ServerProcesses.deleteRecursively(directory);
         }
     }
 
@@ -211,14 +211,15 @@ public final class MariaDbServerProcess implements AutoCloseable {
         command.addAll(asRoot());
         command.addAll(INNODB);
         Process installing = run(command);
-        if (!waitFor(installing, STARTUP_TIMEOUT)) {
+        if (!ServerProcesses.waitFor(installing, STARTUP_TIMEOUT)) {
             installing.destroyForcibly();
-            throw new IllegalStateException(
-                    "%s did not finish within %s; its log:%n%s".formatted(installDb, STARTUP_TIMEOUT, log()));
+            throw new IllegalStateException("%s did not finish within %s; its log:%n%s"
+                    .formatted(installDb, STARTUP_TIMEOUT, ServerProcesses.log(directory.resolve("mariadbd.log"))));
         }
         if (installing.exitValue() != 0) {
-            throw new IllegalStateException(
-                    "%s exited with %d; its log:%n%s".formatted(installDb, installing.exitValue(), log()));
+            throw new IllegalStateException("%s exited with %d; its log:%n%s"
+                    .formatted(
+                            installDb, installing.exitValue(), ServerProcesses.log(directory.resolve("mariadbd.log"))));
         }
     }
 
@@ -250,12 +251,17 @@ public final class MariaDbServerProcess implements AutoCloseable {
             started.destroyForcibly();
             throw new IllegalStateException(
                     "mariadbd on port %d did not accept %s within %s (last: %s); its log:%n%s"
-                            .formatted(port, USER, STARTUP_TIMEOUT, refused.get(), log()),
+                            .formatted(
+                                    port,
+                                    USER,
+                                    STARTUP_TIMEOUT,
+                                    refused.get(),
+                                    ServerProcesses.log(directory.resolve("mariadbd.log"))),
                     ex);
         }
         if (!started.isAlive()) {
-            throw new IllegalStateException(
-                    "mariadbd on port %d exited with %d; its log:%n%s".formatted(port, started.exitValue(), log()));
+            throw new IllegalStateException("mariadbd on port %d exited with %d; its log:%n%s"
+                    .formatted(port, started.exitValue(), ServerProcesses.log(directory.resolve("mariadbd.log"))));
         }
     }
 
@@ -284,36 +290,5 @@ public final class MariaDbServerProcess implements AutoCloseable {
     // mariadbd refuses to run as root unless told to; CI runs the tests as root.
     private static List<String> asRoot() {
         return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
-    }
-
-    private String log() {
-        try {
-            Path log = directory.resolve("mariadbd.log");
-            return Files.exists(log) ? Files.readString(log) : "(no log)";
-        } catch (IOException ex) {
-            return "(log unreadable: %s)".formatted(ex.getMessage());
-        }
-    }
-
-    private void deleteDirectory() {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -73,12 +68,14 @@ public final class RedisServerProcess implements AutoCloseable {
         RedisServerProcess server = new RedisServerProcess(binary, options, directory);
         // A free port can be taken between probing and binding; a fresh one is cheaper than diagnosing the race.
         for (int attempt = 1; ; attempt++) {
-            server.port = freePort();
+            server.port = ServerProcesses.freePort();
             try {
                 server.launch();
                 return server;
             } catch (IllegalStateException ex) {
-                if (attempt == PORT_ATTEMPTS || !server.log().contains("Address already in use")) {
+                if (attempt == PORT_ATTEMPTS
+                        || !ServerProcesses.log(server.directory.resolve("redis.log"))
+                                .contains("Address already in use")) {
                     server.close();
                     throw ex;
                 }
@@ -137,7 +134,7 @@ public final class RedisServerProcess implements AutoCloseable {
         } catch (IOException ex) {
             // expected: a server that shuts down does not reply
         }
-        if (!waitFor(current, SHUTDOWN_TIMEOUT)) {
+        if (!ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT)) {
             kill();
         }
     }
@@ -149,7 +146,7 @@ public final class RedisServerProcess implements AutoCloseable {
             return;
         }
         current.destroyForcibly(); // SIGKILL on Unix
-        if (!waitFor(current, SHUTDOWN_TIMEOUT)) {
+        if (!ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT)) {
             throw new IllegalStateException("redis-server (pid %d) survived SIGKILL".formatted(current.pid()));
         }
     }
@@ -166,7 +163,7 @@ public final class RedisServerProcess implements AutoCloseable {
         try {
             stop();
         } finally {
-            deleteDirectory();
+            ServerProcesses.deleteRecursively(directory);
         }
     }
 
@@ -212,51 +209,12 @@ public final class RedisServerProcess implements AutoCloseable {
             started.destroyForcibly();
             throw new IllegalStateException(
                     "redis-server on port %d did not answer PING within %s; its log:%n%s"
-                            .formatted(port, STARTUP_TIMEOUT, log()),
+                            .formatted(port, STARTUP_TIMEOUT, ServerProcesses.log(directory.resolve("redis.log"))),
                     ex);
         }
         if (!started.isAlive()) {
-            throw new IllegalStateException(
-                    "redis-server on port %d exited with %d; its log:%n%s".formatted(port, started.exitValue(), log()));
-        }
-    }
-
-    private String log() {
-        try {
-            Path log = directory.resolve("redis.log");
-            return Files.exists(log) ? Files.readString(log) : "(no log)";
-        } catch (IOException ex) {
-            return "(log unreadable: %s)".formatted(ex.getMessage());
-        }
-    }
-
-    private void deleteDirectory() {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new IllegalStateException("redis-server on port %d exited with %d; its log:%n%s"
+                    .formatted(port, started.exitValue(), ServerProcesses.log(directory.resolve("redis.log"))));
         }
     }
 }

@@ -152,7 +152,7 @@ class SplitTestInfrastructureIntegrationTests {
                 .withUserConfiguration(SplitTestInfrastructure.class)
                 .withPropertyValues(
                         "SPLIT_TEST_SERVERS=local",
-                        "SPLIT_TEST_REDIS_URL=redis://127.0.0.1:" + RedisServerProcess.freePort())
+                        "SPLIT_TEST_REDIS_URL=redis://127.0.0.1:" + ServerProcesses.freePort())
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
@@ -168,7 +168,7 @@ class SplitTestInfrastructureIntegrationTests {
                 .withUserConfiguration(SplitTestInfrastructure.class)
                 .withPropertyValues(
                         "SPLIT_TEST_SERVERS=local",
-                        "SPLIT_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:" + RedisServerProcess.freePort() + "/")
+                        "SPLIT_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:" + ServerProcesses.freePort() + "/")
                 .run(context -> assertThat(context)
                         .getFailure()
                         .hasStackTraceContaining("Could not run `CREATE DATABASE IF NOT EXISTS split_test_")

@@ -10,7 +10,6 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
-import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.bus.worker.WorkerContainer;
@@ -68,32 +67,24 @@ class OperationsIntegrationTests {
 
         @Bean
         TaskHandler scriptedHandler() {
-            return new TaskHandler() {
-                @Override
-                public TaskType type() {
-                    return TaskEnvelopes.TEST_TASK;
-                }
-
-                @Override
-                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
-                    switch (task.payload().path("action").asString("ok")) {
-                        case "fail_first" -> {
-                            if (task.attempt() == 0) {
-                                throw new PermanentTaskFailure("no such ticker yet");
-                            }
+            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
+                switch (task.payload().path("action").asString("ok")) {
+                    case "fail_first" -> {
+                        if (task.attempt() == 0) {
+                            throw new PermanentTaskFailure("no such ticker yet");
                         }
-                        case "wait" -> {
-                            Instant end = Instant.now().plus(PATIENCE);
-                            while (Instant.now().isBefore(end)) {
-                                context.throwIfCancelled();
-                                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-                            }
-                        }
-                        default -> {}
                     }
-                    return TaskOutcome.success(Map.of("attempt", task.attempt()));
+                    case "wait" -> {
+                        Instant end = Instant.now().plus(PATIENCE);
+                        while (Instant.now().isBefore(end)) {
+                            context.throwIfCancelled();
+                            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                        }
+                    }
+                    default -> {}
                 }
-            };
+                return TaskOutcome.success(Map.of("attempt", task.attempt()));
+            });
         }
     }
 

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskIds;
-import com.split.tasks.TaskType;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
@@ -48,22 +46,14 @@ class LogsEndToEndIntegrationTests {
 
         @Bean
         TaskHandler loggingHandler() {
-            return new TaskHandler() {
-                @Override
-                public TaskType type() {
-                    return TaskEnvelopes.TEST_TASK;
-                }
-
-                @Override
-                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
-                    handlerLog.info("starting the fetch of {}", task.tickers());
-                    handlerLog.warn(
-                            "fetch of {} failed, calling redis://quotes:hunter2@cache.local:6379 again later",
-                            task.tickers(),
-                            new IllegalStateException("upstream answered 502"));
-                    return TaskOutcome.success(Map.of());
-                }
-            };
+            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
+                handlerLog.info("starting the fetch of {}", task.tickers());
+                handlerLog.warn(
+                        "fetch of {} failed, calling redis://quotes:hunter2@cache.local:6379 again later",
+                        task.tickers(),
+                        new IllegalStateException("upstream answered 502"));
+                return TaskOutcome.success(Map.of());
+            });
         }
     }
 

@@ -11,10 +11,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.split.tasks.TaskEnvelope;
-import com.split.tasks.TaskType;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
-import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
@@ -69,20 +67,12 @@ class DashboardBrowserIntegrationTests {
         /** Fails each task for good on its first attempt and succeeds on the next: a requeue or replay repairs it. */
         @Bean
         TaskHandler failsFirstHandler() {
-            return new TaskHandler() {
-                @Override
-                public TaskType type() {
-                    return TaskEnvelopes.TEST_TASK;
+            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
+                if (task.attempt() == 0) {
+                    throw new PermanentTaskFailure("no data source for " + task.tickers());
                 }
-
-                @Override
-                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
-                    if (task.attempt() == 0) {
-                        throw new PermanentTaskFailure("no data source for " + task.tickers());
-                    }
-                    return TaskOutcome.success(Map.of());
-                }
-            };
+                return TaskOutcome.success(Map.of());
+            });
         }
     }
 

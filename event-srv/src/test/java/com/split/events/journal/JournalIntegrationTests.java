@@ -8,11 +8,9 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
-import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
@@ -52,17 +50,9 @@ class JournalIntegrationTests {
 
         @Bean
         TaskHandler okHandler() {
-            return new TaskHandler() {
-                @Override
-                public TaskType type() {
-                    return TaskEnvelopes.TEST_TASK;
-                }
-
-                @Override
-                public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
-                    return TaskOutcome.success(Map.of("attempt", task.attempt()));
-                }
-            };
+            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
+                return TaskOutcome.success(Map.of("attempt", task.attempt()));
+            });
         }
     }
 

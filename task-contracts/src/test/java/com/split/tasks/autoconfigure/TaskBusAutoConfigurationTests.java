@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.QueueName;
-import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.bus.worker.WorkerContainer;
@@ -43,17 +41,9 @@ class TaskBusAutoConfigurationTests {
                     "split.bus.command-timeout=200ms");
 
     static TaskHandler handler(TaskType type) {
-        return new TaskHandler() {
-            @Override
-            public TaskType type() {
-                return type;
-            }
-
-            @Override
-            public TaskOutcome handle(TaskEnvelope task, TaskContext context) {
-                return TaskOutcome.success();
-            }
-        };
+        return TaskHandler.of(type, (task, context) -> {
+            return TaskOutcome.success();
+        });
     }
 
     @Configuration(proxyBeanMethods = false)

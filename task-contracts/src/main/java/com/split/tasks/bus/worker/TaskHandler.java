@@ -17,4 +17,25 @@ public interface TaskHandler {
     TaskType type();
 
     TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception;
+
+    /** A handler of {@code type} that is nothing but its body. */
+    static TaskHandler of(TaskType type, Body body) {
+        return new TaskHandler() {
+            @Override
+            public TaskType type() {
+                return type;
+            }
+
+            @Override
+            public TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception {
+                return body.handle(task, context);
+            }
+        };
+    }
+
+    /** What {@link #handle} does, as a lambda. */
+    @FunctionalInterface
+    interface Body {
+        TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception;
+    }
 }

@@ -1,22 +1,30 @@
 package com.split.yahoo.market;
 
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.RedisKeys;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MarketDataProperties.class)
+@EnableConfigurationProperties({MarketDataProperties.class, YahooProperties.class})
 class MarketDataConfiguration {
 
     @Bean
-    MarketDataProvider marketDataProvider(MarketDataProperties properties) {
+    MarketDataProvider marketDataProvider(
+            MarketDataProperties properties,
+            YahooProperties yahoo,
+            ObjectProvider<BusRedis> redis,
+            ObjectProvider<RedisKeys> keys) {
         return switch (properties.provider()) {
             case OFFLINE -> new OfflineMarketDataProvider();
-            // Known but not built yet: fail at startup, not at the first task.
+            // The pacing and the breaker live in the bus's Redis, so that every instance shares them.
             case YAHOO ->
-                throw new IllegalStateException(
-                        "split.market-data.provider=yahoo is not available yet; use split.market-data.provider=offline");
+                new YahooMarketDataProvider(new YahooClient(
+                        yahoo,
+                        new RedisRequestGate(redis.getObject(), keys.getObject().prefix(), yahoo)));
         };
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Market-data settings.
  *
- * @param provider where data comes from; only {@code offline} exists so far
+ * @param provider where data comes from: {@code offline} (generated, no network) or {@code yahoo} ({@link YahooProperties})
  * @param history how far back the first fetch of a ticker's prices goes
  * @param overlap how far before the last stored session a later fetch starts, to pick up revised bars
  * @param exchangeZone the time zone of the exchange the tickers trade on

@@ -1,6 +1,6 @@
 /**
  * Where market data comes from: the {@link com.split.yahoo.market.MarketDataProvider} interface, the records it
- * answers with, and the offline provider.
+ * answers with, the offline provider and the Yahoo provider (its HTTP client, and the gate that paces it).
  */
 @NullMarked
 package com.split.yahoo.market;

@@ -2,6 +2,10 @@ package com.split.yahoo.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.RedisKeys;
+import io.lettuce.core.RedisClient;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -19,12 +23,17 @@ class MarketDataConfigurationTests {
     }
 
     @Test
-    void theYahooProviderFailsAtStartupSayingItIsNotAvailableYet() {
-        contexts.withPropertyValues("split.market-data.provider=yahoo")
-                .run(context -> assertThat(context)
-                        .hasFailed()
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("split.market-data.provider=yahoo is not available yet"));
+    void yahooIsSelectedByItsNameAndPacesThroughTheBusRedis() {
+        // A Lettuce client connects on first use: none happens here.
+        contexts.withPropertyValues(
+                        "split.market-data.provider=yahoo", "split.market-data.yahoo.request-interval=500ms")
+                .withBean(RedisKeys.class, () -> new RedisKeys("test"))
+                .withBean(BusRedis.class, () -> new BusRedis(RedisClient.create(), Duration.ofSeconds(1)))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(YahooMarketDataProvider.class);
+                    assertThat(context.getBean(MarketDataProvider.class).id()).isEqualTo("yahoo");
+                    assertThat(context.getBean(YahooProperties.class).requestInterval())
+                            .isEqualTo(Duration.ofMillis(500));
+                });
     }
 }

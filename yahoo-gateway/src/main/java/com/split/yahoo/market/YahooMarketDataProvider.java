@@ -101,10 +101,7 @@ final class YahooMarketDataProvider implements MarketDataProvider {
                 .sorted(Comparator.comparing(Split::date))
                 .toList();
         Listing listing = new Listing(
-                meta.path("symbol").asString(symbol),
-                text(meta.path("longName")),
-                text(meta.path("exchangeName")),
-                text(meta.path("currency")));
+                symbol, text(meta.path("longName")), text(meta.path("exchangeName")), text(meta.path("currency")));
         return new Fetched.Found<>(new PriceHistory(listing, bars, dividends, splits));
     }
 

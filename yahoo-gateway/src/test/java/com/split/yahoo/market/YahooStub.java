@@ -23,22 +23,22 @@ import org.jspecify.annotations.Nullable;
  * A local stand-in for Yahoo: each path answers with its scripted replies in turn, repeating the last, and every
  * request is recorded with the cookie it carried. Unscripted paths answer 404.
  */
-final class YahooStub implements AutoCloseable {
+public final class YahooStub implements AutoCloseable {
 
-    static final String COOKIE_PATH = "/cookie";
-    static final String CRUMB_PATH = "/v1/test/getcrumb";
-    static final String CRUMB = "ptm/idCTN/J";
+    public static final String COOKIE_PATH = "/cookie";
+    public static final String CRUMB_PATH = "/v1/test/getcrumb";
+    public static final String CRUMB = "ptm/idCTN/J";
 
-    record Reply(int status, String contentType, String body, Map<String, String> headers) {}
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {}
 
-    record Request(
+    public record Request(
             String path, @Nullable String query, @Nullable String cookie) {}
 
     private final HttpServer server;
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    YahooStub() throws IOException {
+    public YahooStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -49,7 +49,7 @@ final class YahooStub implements AutoCloseable {
         on(CRUMB_PATH, text(200, CRUMB));
     }
 
-    static Reply json(int status, String fixture) {
+    public static Reply json(int status, String fixture) {
         try (InputStream in = YahooStub.class.getResourceAsStream("yahoo/" + fixture)) {
             return new Reply(
                     status,
@@ -61,29 +61,29 @@ final class YahooStub implements AutoCloseable {
         }
     }
 
-    static Reply text(int status, String body) {
+    public static Reply text(int status, String body) {
         return new Reply(status, "text/plain;charset=utf-8", body, Map.of());
     }
 
-    static Reply tooManyRequests() {
+    public static Reply tooManyRequests() {
         return text(429, "Too Many Requests");
     }
 
     /** Replaces what {@code path} answers with. */
-    void on(String path, Reply... script) {
+    public void on(String path, Reply... script) {
         replies.put(path, new ArrayDeque<>(List.of(script)));
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    YahooProperties properties() {
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    public YahooProperties properties() {
+        URI base = uri();
         return new YahooProperties(
                 base,
                 base.resolve(COOKIE_PATH),
@@ -96,6 +96,10 @@ final class YahooStub implements AutoCloseable {
                 Duration.ofMinutes(10),
                 3,
                 Duration.ofMinutes(15));
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void answer(HttpExchange exchange) throws IOException {

@@ -3,15 +3,26 @@ package com.split.yahoo.market;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** Pacing and the circuit breaker in front of a rate-limited source, shared by every instance. Thread-safe. */
+/**
+ * Pacing, a limit on requests in flight and the circuit breaker in front of a rate-limited source, shared by every
+ * instance. Thread-safe.
+ */
 interface RequestGate {
 
     /**
-     * Waits for this request's slot.
+     * Waits for this request's turn: a place among those in flight and a slot in the schedule.
      *
-     * @throws RateLimitedException while the breaker is open, or when the slot is further away than a task should wait
+     * @return the place, to give back when the response is in
+     * @throws RateLimitedException while the breaker is open, or when the turn is further away than a task should wait
      */
-    void acquire();
+    Permit acquire();
+
+    /** A request's place among those in flight. */
+    interface Permit extends AutoCloseable {
+
+        @Override
+        void close();
+    }
 
     /**
      * Counts a 429 (the breaker opens after enough in a row).

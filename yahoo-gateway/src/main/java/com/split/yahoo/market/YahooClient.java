@@ -95,7 +95,6 @@ final class YahooClient {
 
     /** Sends through the gate; a 429 or a {@code Too Many Requests} body (Yahoo's crumb says that too) is a 429. */
     private HttpResponse<String> send(URI uri) {
-        gate.acquire();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(properties.requestTimeout())
                 .header("User-Agent", properties.userAgent())
@@ -104,7 +103,7 @@ final class YahooClient {
                 .GET()
                 .build();
         HttpResponse<String> response;
-        try {
+        try (RequestGate.Permit permit = gate.acquire()) {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new YahooUnavailableException("Yahoo did not answer " + uri.getPath(), e);

@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long opening a connection may take
  * @param requestTimeout how long one response may take
  * @param requestInterval the least time between two requests to Yahoo, across every instance (kept in Redis)
+ * @param maxInFlight how many requests to Yahoo may await their response at once, across every instance
  * @param rateLimitBackoff how long a task waits after a 429; each further 429 in a row doubles it
- * @param maxBackoff the longest wait after a 429, and the longest a request queues for its pacing slot
+ * @param maxBackoff the longest wait after a 429, and the longest a request queues for its turn
  * @param breakerThreshold how many 429s in a row open the circuit breaker
  * @param breakerOpen how long the open breaker refuses every request without asking Yahoo
  */
@@ -36,15 +37,16 @@ public record YahooProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration requestTimeout,
         @DefaultValue("1s") Duration requestInterval,
+        @DefaultValue("1") int maxInFlight,
         @DefaultValue("30s") Duration rateLimitBackoff,
         @DefaultValue("10m") Duration maxBackoff,
         @DefaultValue("5") int breakerThreshold,
         @DefaultValue("15m") Duration breakerOpen) {
 
     public YahooProperties {
-        if (breakerThreshold < 1 || requestInterval.isNegative() || rateLimitBackoff.isNegative()) {
-            throw new IllegalArgumentException(
-                    "split.market-data.yahoo.breaker-threshold must be at least 1 and its durations not negative");
+        if (maxInFlight < 1 || breakerThreshold < 1 || requestInterval.isNegative() || rateLimitBackoff.isNegative()) {
+            throw new IllegalArgumentException("split.market-data.yahoo.max-in-flight and breaker-threshold must be at"
+                    + " least 1 and its durations not negative");
         }
     }
 

@@ -2,6 +2,7 @@ package com.split.yahoo.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
@@ -9,6 +10,7 @@ import com.split.tasks.test.SplitIntegrationTest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,18 +33,32 @@ class RedisRequestGateIntegrationTests {
         RequestGate second = gate(properties);
 
         long start = System.nanoTime();
-        first.acquire();
-        second.acquire();
-        first.acquire();
-        second.acquire();
+        first.acquire().close();
+        second.acquire().close();
+        first.acquire().close();
+        second.acquire().close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
+    void oneRequestIsInFlightAtATimeAcrossInstances() {
+        RequestGate first = gate(properties(Duration.ZERO, 5, Duration.ofSeconds(5)));
+        RequestGate second = gate(properties(Duration.ZERO, 5, Duration.ofSeconds(5)));
+        RequestGate.Permit held = first.acquire();
+
+        CompletableFuture<RequestGate.Permit> waiting = CompletableFuture.supplyAsync(second::acquire);
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> !waiting.isDone());
+        held.close();
+        await().atMost(Duration.ofSeconds(2)).until(waiting::isDone);
+        waiting.join().close();
+    }
+
+    @Test
     void aSlotTooFarAwayIsARateLimitInsteadOfAWait() {
         RequestGate gate = gate(properties(Duration.ofSeconds(3), 5, Duration.ofSeconds(5)));
-        gate.acquire();
+        gate.acquire().close();
 
         // max-backoff (2 s here) bounds how long a request queues for its slot.
         assertThatThrownBy(gate::acquire)
@@ -69,7 +85,7 @@ class RedisRequestGateIntegrationTests {
     void theBreakerOpensAfterTheThresholdAndFailsRequestsFastWithTheTimeLeft() {
         RequestGate first = gate(properties(Duration.ZERO, 2, Duration.ofSeconds(30)));
         RequestGate second = gate(properties(Duration.ZERO, 2, Duration.ofSeconds(30)));
-        first.acquire();
+        first.acquire().close();
 
         first.rateLimited(null);
         assertThat(second.rateLimited(null))
@@ -98,6 +114,7 @@ class RedisRequestGateIntegrationTests {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 interval,
+                1,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
                 breakerThreshold,

@@ -35,7 +35,6 @@ class YahooMarketDataProviderTests {
 
         final YahooProperties properties;
         final List<Duration> delays = new ArrayList<>();
-        int acquired;
         long inARow;
 
         RecordingGate(YahooProperties properties) {
@@ -43,8 +42,8 @@ class YahooMarketDataProviderTests {
         }
 
         @Override
-        public synchronized void acquire() {
-            acquired++;
+        public synchronized Permit acquire() {
+            return () -> {};
         }
 
         @Override

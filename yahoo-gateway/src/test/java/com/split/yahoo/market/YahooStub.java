@@ -92,6 +92,7 @@ public final class YahooStub implements AutoCloseable {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
                 Duration.ZERO,
+                1,
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(10),
                 3,

@@ -103,7 +103,7 @@ final class YahooClient {
                 .GET()
                 .build();
         HttpResponse<String> response;
-        try (RequestGate.Permit permit = gate.acquire()) {
+        try (RequestGate.Permit _ = gate.acquire()) {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new YahooUnavailableException("Yahoo did not answer " + uri.getPath(), e);
@@ -113,7 +113,6 @@ final class YahooClient {
         }
         String body = response.body();
         if (response.statusCode() == 429 || (!body.startsWith("{") && body.contains("Too Many Requests"))) {
-            crumb = null;
             throw new RateLimitedException("yahoo", gate.rateLimited(retryAfter(response)));
         }
         return response;

@@ -50,9 +50,8 @@ class JournalIntegrationTests {
 
         @Bean
         TaskHandler okHandler() {
-            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
-                return TaskOutcome.success(Map.of("attempt", task.attempt()));
-            });
+            return TaskHandler.of(
+                    TaskEnvelopes.TEST_TASK, (task, context) -> TaskOutcome.success(Map.of("attempt", task.attempt())));
         }
     }
 

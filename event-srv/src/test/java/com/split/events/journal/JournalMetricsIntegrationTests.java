@@ -37,9 +37,7 @@ class JournalMetricsIntegrationTests {
 
         @Bean
         TaskHandler okHandler() {
-            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> {
-                return TaskOutcome.success();
-            });
+            return TaskHandler.of(TaskEnvelopes.TEST_TASK, (task, context) -> TaskOutcome.success());
         }
     }
 

@@ -41,9 +41,7 @@ class TaskBusAutoConfigurationTests {
                     "split.bus.command-timeout=200ms");
 
     static TaskHandler handler(TaskType type) {
-        return TaskHandler.of(type, (task, context) -> {
-            return TaskOutcome.success();
-        });
+        return TaskHandler.of(type, (task, context) -> TaskOutcome.success());
     }
 
     @Configuration(proxyBeanMethods = false)

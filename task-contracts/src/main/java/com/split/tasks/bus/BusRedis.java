@@ -10,7 +10,9 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,16 @@ public final class BusRedis implements AutoCloseable {
     }
 
     /** A connection of its own, for commands that block it (BLMOVE) or must not queue behind others (WAIT). */
+    /**
+     * The Redis server's clock, in epoch ms. Heartbeats carry it, so the cutoffs of the lease do too: a machine's clock
+     * drift cannot make a live worker look dead.
+     */
+    public long serverMillis() {
+        List<byte[]> time = await(commands().time());
+        return Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
+                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
+    }
+
     public Connection openBlocking() {
         return switch (clients.get()) {
             case RedisClusterClient cluster -> {

@@ -73,7 +73,7 @@ public final class QueueInspector {
         for (CompletionStage<Long> length : held) {
             processing += redis.await(length);
         }
-        long now = clock.millis();
+        long now = redis.serverMillis(); // the clock heartbeats carry
         long live = heartbeats.values().stream()
                 .filter(beat -> beat >= now - lease.toMillis())
                 .count();

@@ -87,23 +87,13 @@ public final class TaskRecovery {
     }
 
     /**
-     * The Redis server's clock. Heartbeats carry it, so the cutoffs of the lease do too: a machine's clock drift cannot
-     * make a live worker look dead.
-     */
-    public long redisMillis() {
-        List<byte[]> time = redis.await(redis.commands().time());
-        return Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
-                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
-    }
-
-    /**
      * Takes back the tasks of every worker of the queue whose heartbeat is older than the lease.
      *
      * @param except a worker never to reap (the caller itself), or null
      * @return tasks moved per worker reaped
      */
     public Map<String, Integer> reapDeadWorkers(QueueName queue, Duration lease, @Nullable String except) {
-        long cutoff = redisMillis() - lease.toMillis();
+        long cutoff = redis.serverMillis() - lease.toMillis();
         List<byte[]> dead = redis.await(redis.commands()
                 .zrangebyscore(keys.workers(queue), Range.create(Double.NEGATIVE_INFINITY, (double) cutoff)));
         Map<String, Integer> reaped = new LinkedHashMap<>();

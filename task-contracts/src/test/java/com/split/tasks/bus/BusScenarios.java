@@ -510,7 +510,7 @@ abstract class BusScenarios {
         TaskEnvelope running = TaskEnvelopes.of(type).build();
         publisher.publishAll(List.of(oldest, newer));
         publisher.schedule(later, Instant.now().plusSeconds(3600));
-        long now = recovery.redisMillis();
+        long now = redis.serverMillis();
         redis.await(redis.commands().lpush(keys.processing(idle, "busy-worker"), codec.encode(running)));
         redis.await(redis.commands()
                 .zadd(keys.workers(idle), (double) now, "busy-worker".getBytes(StandardCharsets.UTF_8)));

@@ -42,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
     "created_at",
     "idempotency_key",
     "traceparent",
+    "reply_to",
     "tickers",
     "payload"
 })
@@ -64,6 +65,7 @@ public record TaskEnvelope(
         @Nullable Instant expiresAt,
         @Nullable String idempotencyKey,
         @Nullable String traceparent,
+        @Nullable QueueName replyTo,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extensions) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -129,6 +131,7 @@ public record TaskEnvelope(
                 expiresAt,
                 idempotencyKey,
                 traceparent,
+                replyTo,
                 extensions);
     }
 
@@ -162,6 +165,7 @@ public record TaskEnvelope(
         private @Nullable Instant expiresAt;
         private @Nullable String idempotencyKey;
         private @Nullable String traceparent = Traceparent.forNewTask();
+        private @Nullable QueueName replyTo;
         private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
 
         private Builder(TaskType type) {
@@ -242,6 +246,12 @@ public record TaskEnvelope(
             return this;
         }
 
+        /** Where the worker sends a {@code task_finished} notice when this task ends (a fan-in's join). */
+        public Builder replyTo(@Nullable QueueName replyTo) {
+            this.replyTo = replyTo;
+            return this;
+        }
+
         public Builder extension(String name, JsonNode value) {
             this.extensions.put(name, value);
             return this;
@@ -270,6 +280,7 @@ public record TaskEnvelope(
                     expiresAt,
                     idempotencyKey,
                     traceparent,
+                    replyTo,
                     extensions);
         }
     }

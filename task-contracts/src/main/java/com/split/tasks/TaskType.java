@@ -20,6 +20,14 @@ public record TaskType(String name, QueueName queue, String targetModule) {
             new TaskType("final_selection", QueueName.FINAL_SEL_TASKS, "final-sel");
     public static final TaskType RUN_COMPLETED =
             new TaskType("run_completed", QueueName.PORTFOLIO_TASKS, "portfolio-mngr");
+    public static final TaskType RUN_PROGRESS =
+            new TaskType("run_progress", QueueName.PORTFOLIO_TASKS, "portfolio-mngr");
+
+    /** The wire name of the notice a worker sends to a task's {@code reply_to} queue when the task ends. */
+    public static final String TASK_FINISHED_NAME = "task_finished";
+
+    /** The orchestrator's own: its children reply to {@code orchestrator_tasks}. */
+    public static final TaskType TASK_FINISHED = taskFinished(QueueName.ORCHESTRATOR_TASKS, "data-orchestrator");
 
     public TaskType {
         Initiator.requireText(name, "task type name");
@@ -27,6 +35,11 @@ public record TaskType(String name, QueueName queue, String targetModule) {
         if (queue == null) {
             throw new IllegalArgumentException("task type " + name + " needs a queue");
         }
+    }
+
+    /** The {@code task_finished} notice delivered to {@code replyTo}, for the module that consumes that queue. */
+    public static TaskType taskFinished(QueueName replyTo, String targetModule) {
+        return new TaskType(TASK_FINISHED_NAME, replyTo, targetModule);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.split.tasks.bus;
 
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
@@ -41,6 +42,13 @@ public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
     public List<DeadLetter> deadLetters(QueueName queue) {
         return redis.await(redis.commands().lrange(keys.dead(queue), 0, -1)).stream()
                 .map(json -> DeadLetter.fromJson(codec.mapper(), json))
+                .toList();
+    }
+
+    /** The envelopes waiting on a queue's ready list, oldest first. */
+    public List<TaskEnvelope> ready(QueueName queue) {
+        return redis.await(redis.commands().lrange(keys.ready(queue), 0, -1)).reversed().stream()
+                .map(codec::decode)
                 .toList();
     }
 

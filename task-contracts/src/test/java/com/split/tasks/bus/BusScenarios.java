@@ -9,6 +9,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskIds;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.autoconfigure.TaskBusProperties;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The bus's promises, checked against a real Redis through a real worker container. Subclasses choose the Redis:
@@ -251,6 +253,61 @@ abstract class BusScenarios {
                 awaitEach(List.of(task.taskId()), EventType.TASK_NO_DATA).get(task.taskId());
         assertThat(events.getLast().status()).isEqualTo(TaskStatus.NO_DATA);
         assertThat(events.getLast().details().get("reason").asString()).isEqualTo("already current");
+        assertThat(events.getLast().details().get("kept_rows").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void endedTaskSendsOneFinishedNoticeToItsReplyQueue() {
+        QueueName replies = QueueName.of("test_replies");
+        UUID parent = TaskIds.newId();
+        TaskEnvelope succeeds = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(action("fail_once", 0)))
+                .parentTaskId(parent)
+                .tickers("AAPL", "MSFT")
+                .replyTo(replies)
+                .build();
+        TaskEnvelope noData = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(action("no_data", 0)))
+                .replyTo(replies)
+                .build();
+        TaskEnvelope fails = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(action("permanent", 0)))
+                .replyTo(replies)
+                .build();
+        TaskEnvelope silent = task(action("ok", 0));
+        publisher.publishAll(List.of(succeeds, noData, fails, silent));
+        awaitEach(List.of(silent.taskId()), EventType.TASK_SUCCEEDED);
+
+        Map<UUID, TaskEnvelope> notices = new HashMap<>();
+        await().atMost(PATIENCE).until(() -> {
+            notices.clear();
+            bus().ready(replies)
+                    .forEach(notice -> notices.put(
+                            UUID.fromString(notice.payload().get("task_id").asString()), notice));
+            return notices.size() == 3;
+        });
+
+        TaskEnvelope success = notices.get(succeeds.taskId());
+        assertThat(success.taskType()).isEqualTo(TaskType.TASK_FINISHED_NAME);
+        assertThat(success.queue()).isEqualTo(replies);
+        assertThat(success.targetModule()).isEqualTo(succeeds.initiator().module());
+        assertThat(success.parentTaskId()).isEqualTo(parent);
+        assertThat(success.sessionId()).isEqualTo(succeeds.sessionId());
+        assertThat(success.tickers()).containsExactly("AAPL", "MSFT");
+        assertThat(success.payload().get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(success.payload().get("attempt").asInt()).isEqualTo(1);
+        assertThat(success.payload().get("error").isNull()).isTrue();
+        assertThat(notices.get(noData.taskId())
+                        .payload()
+                        .get("details")
+                        .get("kept_rows")
+                        .asInt())
+                .isEqualTo(3);
+        JsonNode failure = notices.get(fails.taskId()).payload();
+        assertThat(failure.get("status").asString()).isEqualTo("FAILURE");
+        assertThat(failure.get("error").get("message").asString()).isEqualTo("unknown ticker");
+        assertThat(bus().count(replies, EventType.TASK_QUEUED)).isEqualTo(3);
+        assertThat(notices).doesNotContainKey(silent.taskId());
     }
 
     @Test

@@ -73,7 +73,7 @@ public class BusTestApplication {
             long millis = payload.path("ms").asLong(0);
             return switch (action) {
                 case "ok" -> TaskOutcome.success(Map.of("attempt", task.attempt()));
-                case "no_data" -> TaskOutcome.noData("already current");
+                case "no_data" -> TaskOutcome.noData("already current", Map.of("kept_rows", 3));
                 case "report" -> {
                     context.progress(Map.of("done", 1, "of", 2));
                     context.businessResult(Map.of("rows_written", 7));

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * "unknown_symbol": 1, "rows_written": 4518}}. An unknown symbol does not fail the others.
  *
  * <p>The task succeeds when it stored anything, ends {@code NO_DATA} when every ticker was current (or current and
- * unknown), and fails when every ticker was unknown: a retry would not change that.
+ * unknown), and fails when every ticker was unknown: a retry would not change that. The success and no-data outcomes
+ * carry the same details, so whoever waits for the task (a {@code reply_to} queue) learns which tickers are unknown.
  */
 final class TickerTaskHandler implements TaskHandler {
 
@@ -73,11 +74,11 @@ final class TickerTaskHandler implements TaskHandler {
 
         int unknown = counts.getOrDefault(TickerReport.Result.UNKNOWN_SYMBOL, 0);
         if (rows > 0) {
-            return TaskOutcome.success(summary);
+            return TaskOutcome.success(details);
         }
         if (unknown > 0 && unknown == tickers.size()) {
             return TaskOutcome.failed("unknown symbols: " + String.join(", ", tickers.keySet()));
         }
-        return TaskOutcome.noData("already current: " + List.copyOf(tickers.keySet()));
+        return TaskOutcome.noData("already current: " + List.copyOf(tickers.keySet()), details);
     }
 }

@@ -68,13 +68,15 @@ class TickerTaskHandlerTests {
     void succeedsWhenAnythingWasWrittenAndReportsEveryTicker() {
         TaskOutcome outcome = handle("AAPL", "CSCO", "bad");
 
-        assertThat(outcome)
-                .isEqualTo(TaskOutcome.success(
-                        Map.of("written", 1, "skipped", 1, "unknown_symbol", 1, "rows_written", 10)));
-        assertThat(businessResults)
-                .singleElement()
-                .satisfies(result ->
-                        assertThat(result.get("tickers")).asInstanceOf(MAP).containsOnlyKeys("AAPL", "CSCO", "bad"));
+        assertThat(outcome).isInstanceOf(TaskOutcome.Success.class);
+        Map<String, Object> details = Map.copyOf(((TaskOutcome.Success) outcome).details());
+        assertThat(details)
+                .containsEntry("written", 1)
+                .containsEntry("skipped", 1)
+                .containsEntry("unknown_symbol", 1)
+                .containsEntry("rows_written", 10);
+        assertThat(details.get("tickers")).asInstanceOf(MAP).containsOnlyKeys("AAPL", "CSCO", "bad");
+        assertThat(businessResults).singleElement().isEqualTo(details);
         assertThat(registry.get("split.yahoo.tickers.fetched")
                         .tag("result", "unknown_symbol")
                         .counter()
@@ -85,7 +87,14 @@ class TickerTaskHandlerTests {
 
     @Test
     void endsWithNoDataWhenEveryTickerWasCurrentOrUnknown() {
-        assertThat(handle("CSCO", "bad")).isInstanceOf(TaskOutcome.NoData.class);
+        assertThat(handle("CSCO", "bad"))
+                .isInstanceOfSatisfying(
+                        TaskOutcome.NoData.class,
+                        noData -> assertThat(Map.<String, Object>copyOf(noData.details()))
+                                .containsEntry("unknown_symbol", 1)
+                                .extractingByKey("tickers")
+                                .asInstanceOf(MAP)
+                                .containsOnlyKeys("CSCO", "bad"));
         assertThat(handle()).isInstanceOf(TaskOutcome.NoData.class);
     }
 

@@ -13,6 +13,7 @@ import com.split.tasks.bus.DeadLetter;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.ScriptArgs;
+import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +68,7 @@ final class QueueWorker {
     private final ExecutorService taskThreads;
     private final Semaphore slots;
     private final Settler settler;
+    private final FinishedNotices notices;
     private final Set<RunningTask> running = ConcurrentHashMap.newKeySet();
     /** Envelopes this worker holds, from the claim reply until settled: what its processing list should contain. */
     private final Map<ByteBuffer, Integer> held = new ConcurrentHashMap<>();
@@ -112,6 +115,10 @@ final class QueueWorker {
                 keys.delayed(queue),
                 keys.dead(queue),
                 "split-settle-" + queue);
+        this.notices = new FinishedNotices(
+                new TaskPublisher(redis, keys, codec, clock, Duration.ofMinutes(1), TaskPublisher.ReplicaWait.NONE),
+                codec,
+                workerId);
         this.claimKeys = new String[] {
             keys.ready(queue), keys.processing(queue, workerId), keys.events(queue), keys.cancelled(queue)
         };
@@ -342,7 +349,7 @@ final class QueueWorker {
             TaskEvent expired = event(EventType.TASK_TIMEOUT, task, started)
                     .withError(new TaskEvent.ErrorInfo(
                             "expired", "expires_at " + task.expiresAt() + " passed before it ran"));
-            if (submit("A", envelope, null, 0, expired)) {
+            if (notified(task, TaskStatus.TIMEOUT, expired) && submit("A", envelope, null, 0, expired)) {
                 metrics.completed(queue, task.taskType(), TaskStatus.TIMEOUT, 0);
             }
             return;
@@ -406,8 +413,7 @@ final class QueueWorker {
         }
         return switch (result) {
             case TaskOutcome.Success success -> terminal(EventType.TASK_SUCCEEDED, task, now, success.details(), null);
-            case TaskOutcome.NoData noData ->
-                terminal(EventType.TASK_NO_DATA, task, now, Map.of("reason", noData.reason()), null);
+            case TaskOutcome.NoData noData -> terminal(EventType.TASK_NO_DATA, task, now, noDataDetails(noData), null);
             case TaskOutcome.Retry retry ->
                 retryOrDead(run, now, retry.delay(), new TaskEvent.ErrorInfo("retry_requested", retry.reason()));
             case TaskOutcome.Failure failure ->
@@ -420,6 +426,12 @@ final class QueueWorker {
             case Throwable error -> retryOrDead(run, now, retryPolicy.backoff(task.attempt()), errorOf(error));
             default -> throw new IllegalStateException("unexpected result " + result);
         };
+    }
+
+    private static Map<String, ?> noDataDetails(TaskOutcome.NoData noData) {
+        Map<String, Object> details = new LinkedHashMap<>(noData.details());
+        details.put("reason", noData.reason());
+        return details;
     }
 
     private Settlement terminal(
@@ -471,11 +483,25 @@ final class QueueWorker {
                     task.taskType(),
                     settlement.event().error().message());
         }
+        boolean ends = !settlement.op().equals("R");
+        if (ends && !notified(task, settlement.status(), settlement.event())) {
+            return false;
+        }
         boolean held = submit(settlement.op(), envelope, settlement.target(), settlement.score(), settlement.event());
         if (held && settlement.op().equals("D")) {
             metrics.deadLettered(queue);
         }
         return held;
+    }
+
+    /** Sends the task's {@code reply_to} notice, if any; false leaves the task unsettled (the worker is stopping). */
+    private boolean notified(TaskEnvelope task, TaskStatus status, TaskEvent ending) {
+        try {
+            return notices.send(task, status, ending, () -> !givenBack);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Dead-letters an envelope that cannot run; journalled as task_failed when its task id could be read. */

@@ -10,8 +10,11 @@ public sealed interface TaskOutcome {
     /** Done; the details go into the {@code task_succeeded} event. */
     record Success(Map<String, ?> details) implements TaskOutcome {}
 
-    /** Nothing needed doing, for example the data was already current. */
-    record NoData(String reason) implements TaskOutcome {}
+    /**
+     * Nothing needed doing, for example the data was already current; the details (what the earlier run left) go into
+     * the {@code task_no_data} event beside the reason.
+     */
+    record NoData(String reason, Map<String, ?> details) implements TaskOutcome {}
 
     /** Try again after {@code delay}; counts as an attempt. */
     record Retry(Duration delay, String reason) implements TaskOutcome {}
@@ -28,7 +31,11 @@ public sealed interface TaskOutcome {
     }
 
     static TaskOutcome noData(String reason) {
-        return new NoData(reason);
+        return new NoData(reason, Map.of());
+    }
+
+    static TaskOutcome noData(String reason, Map<String, ?> details) {
+        return new NoData(reason, Map.copyOf(details));
     }
 
     /** Like Celery's {@code task.retry(countdown=…)}: the next attempt runs after {@code delay}, not after the backoff. */

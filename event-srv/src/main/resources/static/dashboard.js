@@ -438,6 +438,18 @@ function on(selector, call) {
     $(selector).addEventListener('click', (click) => act(click.currentTarget, call));
 }
 
+/** Other pages link here: `#task=<id>` opens that task's timeline, `#session=<id>` lists that session's tasks. */
+function followLink() {
+    const link = new URLSearchParams(location.hash.slice(1));
+    if (link.has('session')) {
+        $('#filter-session').value = link.get('session');
+        state.taskPage = 0;
+    }
+    if (link.has('task')) {
+        openTimeline(link.get('task'));
+    }
+}
+
 function start() {
     $('#filter-status').append(...STATUSES.map((name) => el('option', {value: name}, name)));
     $('#task-filter').addEventListener('submit', (submit) => {
@@ -478,7 +490,12 @@ function start() {
     on('#dead-requeue-all', requeueAll);
     on('#recovery-load', loadRecovery);
     on('#reconcile', reconcile);
+    window.addEventListener('hashchange', () => {
+        followLink();
+        loadTasks().catch((error) => showError('action', error));
+    });
 
+    followLink();
     loadTasks().catch((error) => showError('action', error));
     loadRecovery().catch((error) => showError('action', error));
     refresh();

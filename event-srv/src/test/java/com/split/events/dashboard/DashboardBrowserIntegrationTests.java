@@ -157,6 +157,32 @@ class DashboardBrowserIntegrationTests {
     }
 
     @Test
+    void opensTheTaskAndSessionThatALinkNames() {
+        String session = "session-" + UUID.randomUUID();
+        TaskEnvelope task = TaskEnvelopes.testTask().sessionId(session).build();
+        String id = task.taskId().toString();
+        publisher.publish(task);
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/tasks?status=FAILURE&sessionId=" + session)
+                                .path("total_elements")
+                                .asLong()
+                        == 1);
+
+        browser.get("http://localhost:" + port + "/#task=" + id + "&session=" + session);
+
+        waitFor(attributeToBe(By.id("timeline"), "data-task-id", id));
+        waitFor(presenceOfElementLocated(By.cssSelector("#timeline-events tr[data-event-type='task_failed']")));
+        assertThat(browser.findElement(By.id("filter-session")).getDomProperty("value"))
+                .isEqualTo(session);
+        waitFor(driver -> driver.findElements(By.cssSelector("#task-table tbody tr[data-task-id]"))
+                        .size()
+                == 1);
+        assertThat(browser.findElement(By.cssSelector("#task-table tbody tr[data-task-id]"))
+                        .getDomAttribute("data-task-id"))
+                .isEqualTo(id);
+    }
+
+    @Test
     void showsTheProblemDetailOfARejectedFilter() {
         browser.get("http://localhost:" + port + "/");
         browser.findElement(By.id("filter-queue")).sendKeys("Not-A-Queue");

@@ -1,0 +1,79 @@
+package com.split.portfolio.config;
+
+import com.split.portfolio.UserIds;
+import com.split.tasks.Symbols;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * portfolio-mngr settings.
+ *
+ * @param eventSrvUrl where event-srv answers: the run view links each task to its journal there
+ * @param runStaleAfter how long a RUNNING run may go without its {@code run_completed} before it counts as lost: it
+ *     is ended as TIMEOUT and no longer blocks a refresh. Longer than the orchestrator's own run timeout (10m), so that
+ *     the orchestrator's TIMEOUT normally arrives first
+ * @param staleSweepInterval how often stale runs are looked for and ended, so that a lost run shows as TIMEOUT without
+ *     waiting for the next refresh
+ * @param maxTickers the most tickers one portfolio holds, which bounds the work of one refresh
+ * @param seed the portfolio created at first start
+ */
+@Validated
+@ConfigurationProperties("split.portfolio")
+public record PortfolioProperties(
+        @DefaultValue("http://localhost:8086") @NotNull URI eventSrvUrl,
+        @DefaultValue("15m") @NotNull Duration runStaleAfter,
+        @DefaultValue("1m") @NotNull Duration staleSweepInterval,
+        @DefaultValue("100") @Min(1) @Max(1000) int maxTickers,
+        @DefaultValue @Valid Seed seed) {
+
+    public PortfolioProperties {
+        if (runStaleAfter.isNegative() || runStaleAfter.isZero()) {
+            throw new IllegalArgumentException("split.portfolio.run-stale-after must be positive");
+        }
+        if (staleSweepInterval.isNegative() || staleSweepInterval.isZero()) {
+            throw new IllegalArgumentException("split.portfolio.stale-sweep-interval must be positive");
+        }
+    }
+
+    /**
+     * The default portfolio, created once: when no portfolio of {@code userId} has {@code name} yet.
+     *
+     * @param enabled whether to create it at all
+     * @param userId its owner
+     * @param name its name
+     * @param tickers its tickers, each a valid symbol
+     */
+    public record Seed(
+            @DefaultValue("true") boolean enabled,
+
+            @DefaultValue("user_zero") @Pattern(regexp = UserIds.PATTERN)
+            String userId,
+
+            @DefaultValue("Default") @NotEmpty @Size(max = 100)
+            String name,
+
+            @DefaultValue({"AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "JPM", "JNJ", "XOM", "KO", "WMT"}) @NotNull
+            List<String> tickers) {
+
+        public Seed {
+            for (String ticker : tickers) {
+                if (!Symbols.isValid(ticker)) {
+                    throw new IllegalArgumentException(
+                            "split.portfolio.seed.tickers: '%s' is not a valid symbol".formatted(ticker));
+                }
+            }
+            tickers = List.copyOf(tickers);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.split.portfolio.refresh;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What a run recommends for one ticker, as final-sel decided it.
+ *
+ * @param decision {@code BUY}, {@code HOLD} or {@code SELL}
+ * @param score 0 to 1, higher is better; null when final-sel could not score it
+ * @param weight the ticker's share of the portfolio, 0 to 1 (0 for HOLD and SELL)
+ * @param reasons a one-line summary of why
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record Recommendation(
+        String ticker, String decision, @Nullable Double score, double weight, String reasons) {}

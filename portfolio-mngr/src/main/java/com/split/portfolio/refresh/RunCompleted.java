@@ -1,0 +1,108 @@
+package com.split.portfolio.refresh;
+
+import com.split.tasks.Symbols;
+import com.split.tasks.TaskType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@code run_completed} payload: how a run ended and, after a SUCCESS, what it recommends for each ticker.
+ *
+ * @param reason why it failed or timed out; may explain a SUCCESS with dropped tickers too
+ */
+record RunCompleted(
+        long portfolioId,
+        RunStatus status,
+        @Nullable String reason,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        List<Dropped> dropped,
+        List<Recommendation> recommendations) {
+
+    static final Set<String> DECISIONS = Set.of("BUY", "HOLD", "SELL");
+    static final int MAX_REASON = 1000;
+    static final int MAX_REASONS = 2000;
+    /** Weights are computed in floating point: a lone BUY may weigh 1.0000000000000002. */
+    static final double WEIGHT_ROUNDING = 1e-9;
+
+    private static final String TYPE = TaskType.RUN_COMPLETED.name();
+
+    /** The payload as it arrives: everything may be missing until checked. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Wire(
+            @Nullable Long portfolioId,
+            @Nullable String status,
+            @Nullable String reason,
+            @Nullable Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable List<Dropped> dropped,
+            @Nullable List<WireRecommendation> recommendations) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WireRecommendation(
+            @Nullable String ticker,
+            @Nullable String decision,
+            @Nullable Double score,
+            @Nullable Double weight,
+            @Nullable String reasons) {}
+
+    /** @throws com.split.tasks.bus.worker.PermanentTaskFailure if the payload breaks the contract */
+    static RunCompleted parse(JsonMapper mapper, JsonNode payload) {
+        Wire wire = Payloads.read(mapper, TYPE, payload, Wire.class);
+        String statusName = Payloads.require(TYPE, wire.status(), "status");
+        RunStatus status = RunStatus.ending(statusName)
+                .orElseThrow(() -> Payloads.invalid(
+                        TYPE, "status must be SUCCESS, FAILURE or TIMEOUT, was '%s'".formatted(statusName)));
+        List<Recommendation> recommendations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (WireRecommendation item :
+                wire.recommendations() == null ? List.<WireRecommendation>of() : wire.recommendations()) {
+            Recommendation recommendation = recommendation(item);
+            if (!seen.add(recommendation.ticker())) {
+                throw Payloads.invalid(TYPE, "recommendations hold %s twice".formatted(recommendation.ticker()));
+            }
+            recommendations.add(recommendation);
+        }
+        return new RunCompleted(
+                Payloads.portfolioId(TYPE, wire.portfolioId()),
+                status,
+                Payloads.clip(wire.reason(), MAX_REASON),
+                wire.startedAt(),
+                wire.finishedAt(),
+                Payloads.dropped(TYPE, wire.dropped()),
+                List.copyOf(recommendations));
+    }
+
+    private static Recommendation recommendation(@Nullable WireRecommendation item) {
+        if (item == null || item.ticker() == null || !Symbols.isValid(item.ticker())) {
+            throw Payloads.invalid(TYPE, "a recommendation needs a valid ticker: " + item);
+        }
+        String ticker = item.ticker();
+        String decision = Payloads.require(TYPE, item.decision(), "recommendations[" + ticker + "].decision")
+                .toUpperCase(Locale.ROOT);
+        if (!DECISIONS.contains(decision)) {
+            throw Payloads.invalid(
+                    TYPE, "the decision for %s must be BUY, HOLD or SELL, was '%s'".formatted(ticker, item.decision()));
+        }
+        Double score = item.score();
+        if (score != null && !Double.isFinite(score)) {
+            throw Payloads.invalid(TYPE, "the score for %s must be a number".formatted(ticker));
+        }
+        double weight = item.weight() == null ? 0 : item.weight();
+        if (!(weight >= -WEIGHT_ROUNDING && weight <= 1 + WEIGHT_ROUNDING)) {
+            throw Payloads.invalid(TYPE, "the weight for %s must be between 0 and 1, was %s".formatted(ticker, weight));
+        }
+        weight = Math.clamp(weight, 0.0, 1.0);
+        String reasons = Payloads.clip(item.reasons() == null ? "" : item.reasons(), MAX_REASONS);
+        return new Recommendation(ticker, decision, score, weight, reasons);
+    }
+}

@@ -1,0 +1,66 @@
+package com.split.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.split.web.test.ApiClient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * portfolio-mngr's API over real HTTP for tests, on top of split-web's {@link ApiClient}: calls as a given user
+ * ({@code X-User-Id}) and with any method, each stating the status it expects.
+ */
+public record PortfolioApi(ApiClient client, JsonMapper mapper) {
+
+    public static PortfolioApi on(int port, JsonMapper mapper) {
+        return new PortfolioApi(new ApiClient(port, mapper), mapper);
+    }
+
+    public JsonNode get(String path) {
+        return client.get(path);
+    }
+
+    public JsonNode post(String path, @Nullable String json, HttpStatus expected) {
+        return client.post(path, json, expected);
+    }
+
+    public JsonNode problem(HttpMethod method, String path, @Nullable String json, HttpStatus expected) {
+        return client.problem(method, path, json, expected);
+    }
+
+    /** A JSON answer to a call made as {@code user} (no header when null). */
+    public JsonNode call(
+            HttpMethod method, String path, @Nullable String json, @Nullable String user, HttpStatus expected) {
+        var request = client.http().method(method).uri(path);
+        if (user != null) {
+            request.header(UserIds.HEADER, user);
+        }
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        String body = request.exchange()
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).as("body of %s %s", method, path).isNotNull();
+        return mapper.readTree(body);
+    }
+
+    /** Creates a portfolio of {@code user} holding {@code tickers}; @return its id */
+    public long createPortfolio(String user, String name, String... tickers) {
+        var body = mapper.createObjectNode().put("name", name);
+        var list = body.putArray("tickers");
+        for (String ticker : tickers) {
+            list.add(ticker);
+        }
+        return call(HttpMethod.POST, "/api/portfolios", body.toString(), user, HttpStatus.CREATED)
+                .get("id")
+                .asLong();
+    }
+}

@@ -24,6 +24,7 @@ public enum BusScript {
     REAP("reap-5"),
     PROMOTE("promote-4"),
     REQUEUE("requeue-3"),
+    UNSCHEDULE("unschedule-2"),
     HEARTBEAT("heartbeat-1");
 
     private final String source;

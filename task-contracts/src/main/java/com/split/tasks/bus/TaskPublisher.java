@@ -154,6 +154,29 @@ public final class TaskPublisher {
     }
 
     /**
+     * Withdraws a task {@linkplain #schedule scheduled} for {@code at} before it is due: it leaves {@code delayed} and
+     * is journalled CANCELLED now, in one script. Use it where the task has become pointless (a deadline whose work
+     * ended), so that it does not wait as PENDING until its time.
+     *
+     * @param task the scheduled task, or one with its id, type and session (the event is built from it)
+     * @param at the due time it was scheduled for
+     * @return whether it was withdrawn; false when it was no longer waiting: due and queued, run, or withdrawn before.
+     *     Then {@link #cancel} still stops it if it has not run.
+     */
+    public boolean unschedule(TaskEnvelope task, Instant at) {
+        ScriptArgs args = new ScriptArgs()
+                .add(at.toEpochMilli())
+                .add("\"task_id\":\"" + task.taskId() + "\"")
+                .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_CANCELLED, task, clock.instant()), null));
+        Long withdrawn = redis.await(BusScript.UNSCHEDULE.run(
+                redis.commands(),
+                ScriptOutputType.INTEGER,
+                new String[] {keys.delayed(task.queue()), keys.events(task.queue())},
+                args.toArray()));
+        return withdrawn == 1L;
+    }
+
+    /**
      * Asks that a task not run: a worker drops it when it would claim it or promote it from {@code delayed}, and a
      * running handler learns of it through {@link com.split.tasks.bus.worker.TaskContext#isCancelled()}. The request
      * is durable in {@code split:{Q}:cancelled} until {@code ttl} passes.

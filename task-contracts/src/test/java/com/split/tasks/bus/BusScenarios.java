@@ -434,6 +434,25 @@ abstract class BusScenarios {
     }
 
     @Test
+    void withdrawnScheduledTaskIsCancelledAtOnceAndNeverRuns() {
+        TaskEnvelope withdrawn = task(action("ok", 0));
+        TaskEnvelope kept = task(action("ok", 0));
+        Instant due = Instant.now().plusMillis(1_500);
+        publisher.schedule(withdrawn, due);
+        publisher.schedule(kept, due);
+
+        assertThat(publisher.unschedule(withdrawn, due)).isTrue();
+        assertThat(publisher.unschedule(withdrawn, due)).isFalse();
+        assertThat(publisher.unschedule(kept, due.plusMillis(1))).isFalse();
+
+        assertThat(types(bus().byTask(QUEUE).get(withdrawn.taskId())))
+                .containsExactly(EventType.TASK_CREATED, EventType.TASK_CANCELLED);
+        awaitEach(List.of(kept.taskId()), EventType.TASK_SUCCEEDED);
+        assertThat(BusTestApplication.ranTasks(runs)).contains(kept.taskId()).doesNotContain(withdrawn.taskId());
+        assertThat(publisher.unschedule(kept, due)).isFalse();
+    }
+
+    @Test
     void malformedEnvelopesAreDeadLetteredWhileValidTasksComplete() {
         long deadBefore = bus().length(keys.dead(QUEUE));
         UUID readableId = UUID.randomUUID();

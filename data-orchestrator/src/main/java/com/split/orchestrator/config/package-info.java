@@ -1,0 +1,5 @@
+/** Cross-cutting beans of data-orchestrator. */
+@NullMarked
+package com.split.orchestrator.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -20,7 +20,7 @@ record Args(String command, Map<String, String> options) {
 
     static Args parse(String... argv) {
         if (argv.length == 0 || argv[0].startsWith("--")) {
-            throw new IllegalArgumentException("missing command: produce, work, run, soak or journal");
+            throw new IllegalArgumentException("missing command: produce, work, run, soak, journal, logs or refresh");
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < argv.length; i++) {

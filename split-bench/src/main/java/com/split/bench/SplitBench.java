@@ -3,7 +3,7 @@ package com.split.bench;
 import java.io.IOException;
 
 /**
- * The bench's entry point: {@code produce}, {@code work}, {@code run}, {@code soak} or {@code journal}, with plain {@code --name value}
+ * The bench's entry point: {@code produce}, {@code work}, {@code run}, {@code soak}, {@code journal}, {@code logs} or {@code refresh}, with plain {@code --name value}
  * options. Public only because the jar launcher calls it.
  */
 public final class SplitBench {
@@ -22,6 +22,8 @@ public final class SplitBench {
                        [--phases throughput,lag] [--jdbc-url jdbc:mysql://127.0.0.1:3306/] [--db-user U] [--db-password P]
                        [--redis URL] [--keep-schema] [--jvm-opts "..."] [--dir PATH] [--max-seconds S]
               logs     [--calls N] [--warmup W] [--threads T] [--records N] [--batch-size B] [--redis URL]
+              refresh  [--tickers 10] [--runs 3] [--url http://127.0.0.1:8081] [--max-seconds 300]
+                       (a running stack: bin/split up; over 100 tickers it needs SPLIT_PORTFOLIO_MAX_TICKERS)
             Times are System.nanoTime() seconds; Redis defaults to redis://127.0.0.1:6379.
             """;
 
@@ -38,6 +40,7 @@ public final class SplitBench {
                 case "soak" -> Soak.run(args, System.out);
                 case "journal" -> Journal.run(args, System.out);
                 case "logs" -> LogShipping.run(args, System.out);
+                case "refresh" -> Refresh.run(args, System.out);
                 default -> throw new IllegalArgumentException("unknown command '" + args.command() + "'");
             }
         } catch (IllegalArgumentException e) {

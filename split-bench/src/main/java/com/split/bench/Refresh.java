@@ -1,0 +1,167 @@
+package com.split.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code refresh}: how long a whole refresh run takes on a running stack ({@code bin/split up}), from
+ * {@code POST /api/portfolios/{id}/refresh} to the recommendations being readable from portfolio-mngr. It creates a
+ * portfolio of fresh symbols (so the first run fetches every ticker's history), then refreshes it {@code --runs} times:
+ * the first run is cold, the later ones find the market data current.
+ */
+final class Refresh {
+
+    private static final Set<String> OPTIONS = Set.of("url", "tickers", "runs", "max-seconds");
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+
+    private Refresh(String url) {
+        this.url = url.replaceAll("/+$", "");
+    }
+
+    /** One run: the wall time from the POST to the recommendations, and what portfolio-mngr reported. */
+    record Timed(
+            String sessionId,
+            String status,
+            double seconds,
+            int recommendations,
+            int buy,
+            int dropped,
+            Map<String, Long> stepMillis) {}
+
+    record Result(int tickers, String portfolio, List<Timed> runs) {}
+
+    static void run(Args args, PrintStream out) throws IOException, InterruptedException {
+        args.allowOnly(OPTIONS);
+        int tickers = args.intAtLeast("tickers", 10, 1);
+        int runs = args.intAtLeast("runs", 3, 1);
+        Duration patience = args.seconds("max-seconds", Duration.ofMinutes(5));
+        Refresh bench = new Refresh(args.string("url", "http://127.0.0.1:8081"));
+
+        String name =
+                "bench-%d-%08x".formatted(tickers, ThreadLocalRandom.current().nextInt());
+        long portfolio = bench.createPortfolio(name, symbols(tickers));
+        List<Timed> timed = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Timed one = bench.refresh(portfolio, patience);
+            timed.add(one);
+            out.printf(
+                    Locale.ROOT,
+                    "refresh %d of %d, %d tickers (%s): %s in %.2f s, %d recommendations (%d BUY), %d dropped, steps %s%n",
+                    i + 1,
+                    runs,
+                    tickers,
+                    i == 0 ? "cold: every history fetched" : "warm: market data current",
+                    one.status(),
+                    one.seconds(),
+                    one.recommendations(),
+                    one.buy(),
+                    one.dropped(),
+                    one.stepMillis());
+        }
+        out.println(Json.line(new Result(tickers, name, timed)));
+    }
+
+    /** Symbols no other portfolio holds: the offline provider makes data for any valid symbol. */
+    static List<String> symbols(int count) {
+        String tag = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36)
+                .toUpperCase(Locale.ROOT);
+        List<String> symbols = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            symbols.add("Z%s%04d".formatted(tag, i));
+        }
+        return symbols;
+    }
+
+    private long createPortfolio(String name, List<String> symbols) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("tickers", symbols);
+        body.put("reason", "split-bench refresh");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/api/portfolios"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.line(body))));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating the portfolio answered %d: %s (for more than 100 tickers, start "
+                            .formatted(response.statusCode(), response.body())
+                    + "the stack with SPLIT_PORTFOLIO_MAX_TICKERS=1000)");
+        }
+        return Json.read(response.body(), JsonNode.class).get("id").asLong();
+    }
+
+    private Timed refresh(long portfolio, Duration patience) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> started =
+                send(HttpRequest.newBuilder(URI.create(url + "/api/portfolios/" + portfolio + "/refresh"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("refresh answered %d: %s".formatted(started.statusCode(), started.body()));
+        }
+        String session =
+                Json.read(started.body(), JsonNode.class).get("session_id").asString();
+        long deadline = start + patience.toNanos();
+        JsonNode run;
+        while (true) {
+            run = get("/api/runs/" + session);
+            if (!run.get("status").asString().equals("RUNNING")) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("run " + session + " still RUNNING after " + patience);
+            }
+            Thread.sleep(POLL);
+        }
+        JsonNode recommendations = run.get("status").asString().equals("SUCCESS")
+                ? get("/api/portfolios/" + portfolio + "/recommendations").get("recommendations")
+                : null;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> steps = new LinkedHashMap<>();
+        for (JsonNode step : run.get("steps")) {
+            steps.put(step.get("step").asString(), step.path("duration_ms").asLong(-1));
+        }
+        int buy = 0;
+        if (recommendations != null) {
+            for (JsonNode recommendation : recommendations) {
+                buy += recommendation.get("decision").asString().equals("BUY") ? 1 : 0;
+            }
+        }
+        return new Timed(
+                session,
+                run.get("status").asString(),
+                seconds,
+                recommendations == null ? 0 : recommendations.size(),
+                buy,
+                run.get("dropped").size(),
+                steps);
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(url + path)).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET %s answered %d: %s".formatted(path, response.statusCode(), response.body()));
+        }
+        return Json.read(response.body(), JsonNode.class);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,5 +1,9 @@
 // The task dashboard: a client of event-srv's JSON APIs, whose errors are RFC 9457 problem details.
 
+import {$, apiClient, duration, el, fill, newest, status, time} from './split-web/page.js';
+
+const api = apiClient('event-srv');
+
 const REFRESH_MS = 3000;
 const TASK_PAGE_SIZE = 25;
 const DEAD_PAGE_SIZE = 50;
@@ -9,102 +13,9 @@ const STATUSES = ['PENDING', 'RETRY', 'QUEUED', 'RECEIVED', 'PROCESSING',
 const TERMINAL = new Set(['SUCCESS', 'NO_DATA', 'FAILURE', 'CANCELLED', 'TIMEOUT']);
 
 const state = {taskPage: 0, deadOffset: 0, deadSeen: null, openTaskId: null};
-const loads = {};
-
-const $ = (selector) => document.querySelector(selector);
-
-/** A failed call: the problem detail's title and detail, or what HTTP said when the body is not one. */
-class ApiError extends Error {
-    constructor(status, problem) {
-        const title = problem?.title ?? `HTTP ${status}`;
-        super(problem?.detail ? `${title}: ${problem.detail}` : title);
-        this.status = status;
-    }
-}
-
-async function api(path, {method = 'GET', body} = {}) {
-    const headers = {Accept: 'application/json, application/problem+json'};
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-    }
-    let response;
-    try {
-        response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
-    } catch (error) {
-        throw new ApiError(0, {title: 'event-srv does not answer', detail: error.message});
-    }
-    const text = await response.text();
-    let json = null;
-    try {
-        json = text ? JSON.parse(text) : null;
-    } catch {
-        // a proxy's HTML error page: the status line is all there is to show
-    }
-    if (!response.ok) {
-        throw new ApiError(response.status, json);
-    }
-    return json;
-}
-
-/** Starts a load of `what`; the check it returns fails once a newer load has started, since answers can overtake. */
-function newest(what) {
-    const ticket = (loads[what] ?? 0) + 1;
-    loads[what] = ticket;
-    return () => loads[what] === ticket;
-}
-
-// Text nodes only: reasons, errors and envelopes are whatever a task carried.
-function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === null || value === undefined || value === false) {
-            continue;
-        }
-        if (name === 'onclick') {
-            node.addEventListener('click', value);
-        } else {
-            node.setAttribute(name, value === true ? '' : String(value));
-        }
-    }
-    for (const child of children) {
-        node.append(child instanceof Node ? child : String(child ?? ''));
-    }
-    return node;
-}
-
-function fill(tbody, rows, columns, emptyText) {
-    tbody.replaceChildren(...(rows.length
-        ? rows
-        : [el('tr', {class: 'empty'}, el('td', {colspan: columns}, emptyText))]));
-}
-
-// Milliseconds are shown; the datetime attribute keeps the instant as the API gave it (events carry nanoseconds).
-function time(iso) {
-    return iso ? el('time', {datetime: iso}, iso.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1')) : '';
-}
-
-function duration(ms) {
-    if (ms === null || ms === undefined) {
-        return '—';
-    }
-    if (ms < 1000) {
-        return `${ms} ms`;
-    }
-    if (ms < 60_000) {
-        return `${(ms / 1000).toFixed(1)} s`;
-    }
-    if (ms < 3_600_000) {
-        return `${Math.floor(ms / 60_000)} min ${Math.floor(ms / 1000) % 60} s`;
-    }
-    return `${Math.floor(ms / 3_600_000)} h ${Math.floor(ms / 60_000) % 60} min`;
-}
 
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function status(value) {
-    return value ? el('span', {class: 'status', 'data-status': value}, value) : '';
 }
 
 function taskLink(taskId) {

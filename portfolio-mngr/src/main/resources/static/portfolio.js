@@ -1,79 +1,16 @@
 // The portfolio page: a client of portfolio-mngr's JSON API, whose errors are RFC 9457 problem details.
 
+import {$, apiClient, duration, el, fill, newest, status, time as timeOf} from './split-web/page.js';
+
 const POLL_MS = 1000;
 const RUNS_PAGE_SIZE = 10;
 const CHANGES_PAGE_SIZE = 20;
 
 // ?user=alice acts as alice (header X-User-Id); without it the API acts as user_zero.
 const USER = new URLSearchParams(location.search).get('user');
+const api = apiClient('portfolio-mngr', () => (USER ? {'X-User-Id': USER} : {}));
 
 const state = {portfolioId: null, tickerCount: 0, runsPage: 0, shownSession: null, polling: 0, pollTimer: null};
-const loads = {};
-
-const $ = (selector) => document.querySelector(selector);
-
-/** A failed call: the problem detail's title and detail, or what HTTP said when the body is not one. */
-class ApiError extends Error {
-    constructor(status, problem) {
-        const title = problem?.title ?? `HTTP ${status}`;
-        super(problem?.detail ? `${title}: ${problem.detail}` : title);
-        this.status = status;
-        this.detail = problem?.detail ?? this.message;
-    }
-}
-
-async function api(path, {method = 'GET', body} = {}) {
-    const headers = {Accept: 'application/json, application/problem+json'};
-    if (USER) {
-        headers['X-User-Id'] = USER;
-    }
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-    }
-    let response;
-    try {
-        response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
-    } catch (error) {
-        throw new ApiError(0, {title: 'portfolio-mngr does not answer', detail: error.message});
-    }
-    const text = await response.text();
-    let json = null;
-    try {
-        json = text ? JSON.parse(text) : null;
-    } catch {
-        // a proxy's HTML error page: the status line is all there is to show
-    }
-    if (!response.ok) {
-        throw new ApiError(response.status, json);
-    }
-    return json;
-}
-
-/** Starts a load of `what`; the check it returns fails once a newer load has started, since answers can overtake. */
-function newest(what) {
-    const ticket = (loads[what] ?? 0) + 1;
-    loads[what] = ticket;
-    return () => loads[what] === ticket;
-}
-
-// Text nodes only: reasons and names are whatever users and services wrote.
-function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === null || value === undefined || value === false) {
-            continue;
-        }
-        if (name === 'onclick') {
-            node.addEventListener('click', value);
-        } else {
-            node.setAttribute(name, value === true ? '' : String(value));
-        }
-    }
-    for (const child of children) {
-        node.append(child instanceof Node ? child : String(child ?? ''));
-    }
-    return node;
-}
 
 // A data cell that narrow screens show beside its column's name (table.stack in the CSS): one wrapper for the
 // content, so that the name and the content are the two columns of the cell's grid.
@@ -81,31 +18,8 @@ function cell(label, attributes, ...children) {
     return el('td', {'data-label': label, ...attributes}, el('span', {}, ...children));
 }
 
-function fill(tbody, rows, columns, emptyText) {
-    tbody.replaceChildren(...(rows.length
-        ? rows
-        : [el('tr', {class: 'empty'}, el('td', {colspan: columns}, emptyText))]));
-}
-
 function time(iso) {
-    return iso ? el('time', {datetime: iso}, iso.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1')) : '—';
-}
-
-function duration(ms) {
-    if (ms === null || ms === undefined) {
-        return '—';
-    }
-    if (ms < 1000) {
-        return `${ms} ms`;
-    }
-    if (ms < 60_000) {
-        return `${(ms / 1000).toFixed(1)} s`;
-    }
-    return `${Math.floor(ms / 60_000)} min ${Math.floor(ms / 1000) % 60} s`;
-}
-
-function status(value) {
-    return el('span', {class: 'status', 'data-status': value}, value);
+    return timeOf(iso, '—');
 }
 
 function number(value, digits) {

@@ -17,7 +17,7 @@ import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
-import java.io.File;
+import com.split.web.test.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,15 +98,7 @@ class PortfolioPageBrowserIntegrationTests {
 
     @BeforeAll
     static void startChromium() {
-        ChromeOptions options = new ChromeOptions()
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600")
-                .setBinary(executable("chromium", "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
-                        .toFile());
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(executable("chromedriver", "/usr/bin/chromedriver", "chromedriver")
-                        .toFile())
-                .build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.start(1280, 1600);
     }
 
     @AfterAll
@@ -252,18 +240,5 @@ class PortfolioPageBrowserIntegrationTests {
                 .withMessage(() -> "page error banner: '%s'"
                         .formatted(browser.findElement(By.id("error")).getText()))
                 .until(condition);
-    }
-
-    /** The well-known path where the Debian packages put it, else the first of the names on the PATH. */
-    private static Path executable(String what, String wellKnown, String... names) {
-        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .flatMap(entry -> Stream.of(names).map(name -> Path.of(entry, name)));
-        return Stream.concat(Stream.of(Path.of(wellKnown)), onPath)
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "The page test needs %s, found neither %s nor any of %s on the PATH. Install it: `apt-get install chromium chromium-driver` on Debian/Ubuntu (`bash .ci/run` installs it on CI)."
-                                .formatted(what, wellKnown, List.of(names))));
     }
 }

@@ -1,0 +1,50 @@
+package com.split.web.test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The Chromium and chromedriver installed on this machine, headless, for the services' page tests. Without them a
+ * test fails with what to install; it does not skip.
+ */
+public final class HeadlessChromium {
+
+    private HeadlessChromium() {}
+
+    /** A new headless browser with a window of {@code width} × {@code height}; quit it when done. */
+    public static WebDriver start(int width, int height) {
+        ChromeOptions options = new ChromeOptions()
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--window-size=%d,%d".formatted(width, height))
+                .setBinary(executable("chromium", "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+                        .toFile());
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executable("chromedriver", "/usr/bin/chromedriver", "chromedriver")
+                        .toFile())
+                .build();
+        return new ChromeDriver(driver, options);
+    }
+
+    /** The well-known path where the Debian packages put it, else the first of the names on the PATH. */
+    private static Path executable(String what, String wellKnown, String... names) {
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .flatMap(entry -> Stream.of(names).map(name -> Path.of(entry, name)));
+        return Stream.concat(Stream.of(Path.of(wellKnown)), onPath)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The page test needs %s, found neither %s nor any of %s on the PATH. Install it: `apt-get install chromium chromium-driver` on Debian/Ubuntu (`bash .ci/run` installs it on CI)."
+                                .formatted(what, wellKnown, List.of(names))));
+    }
+}

@@ -2,7 +2,6 @@ package com.split.finalsel.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.split.finalsel.series.PriceSeries;
 import com.split.tasks.EventType;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +56,6 @@ class SelectionIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final LocalDate LAST_BAR = LocalDate.of(2026, 11, 25);
-    static final Set<EventType> ENDINGS =
-            Set.of(EventType.TASK_SUCCEEDED, EventType.TASK_NO_DATA, EventType.TASK_FAILED, EventType.TASK_TIMEOUT);
     static final List<String> PORTFOLIO =
             List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "JPM", "JNJ", "XOM", "KO", "WMT");
     /** The Buy names and their daily volatility. */
@@ -196,19 +192,11 @@ class SelectionIntegrationTests {
                 .sessionId(session)
                 .tickers(tickers)
                 .build());
-        TaskEvent[] ending = new TaskEvent[1];
-        await().atMost(PATIENCE).until(() -> {
-            ending[0] = eventsOf(id).stream()
-                    .filter(event -> ENDINGS.contains(event.eventType()))
-                    .findFirst()
-                    .orElse(null);
-            return ending[0] != null;
-        });
-        return ending[0];
+        return events.awaitEnding(QueueName.FINAL_SEL_TASKS, id, PATIENCE);
     }
 
     List<TaskEvent> eventsOf(UUID taskId) {
-        return events.byTask(QueueName.FINAL_SEL_TASKS).getOrDefault(taskId, List.of());
+        return events.events(QueueName.FINAL_SEL_TASKS, taskId);
     }
 
     static Map<String, JsonNode> byTicker(TaskEvent ending) {

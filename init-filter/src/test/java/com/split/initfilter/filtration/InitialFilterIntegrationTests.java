@@ -1,7 +1,6 @@
 package com.split.initfilter.filtration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.split.initfilter.screening.Fixtures;
 import com.split.initfilter.screening.Line;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +60,6 @@ class InitialFilterIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final Set<EventType> ENDINGS =
-            Set.of(EventType.TASK_SUCCEEDED, EventType.TASK_NO_DATA, EventType.TASK_FAILED, EventType.TASK_TIMEOUT);
     static final List<String> SESSION =
             List.of("GOOD", "PENNY", "THIN", "LEVER", "BANK", "LOSS", "NEWCO", "NOFUND", "SPLIT", "GHOST");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -145,19 +141,11 @@ class InitialFilterIntegrationTests {
                 .sessionId(sessionId)
                 .tickers(tickers)
                 .build());
-        TaskEvent[] ending = new TaskEvent[1];
-        await().atMost(PATIENCE).until(() -> {
-            ending[0] = eventsOf(id).stream()
-                    .filter(event -> ENDINGS.contains(event.eventType()))
-                    .findFirst()
-                    .orElse(null);
-            return ending[0] != null;
-        });
-        return ending[0];
+        return events.awaitEnding(QueueName.INIT_FILTER_TASKS, id, PATIENCE);
     }
 
     List<TaskEvent> eventsOf(UUID taskId) {
-        return events.byTask(QueueName.INIT_FILTER_TASKS).getOrDefault(taskId, List.of());
+        return events.events(QueueName.INIT_FILTER_TASKS, taskId);
     }
 
     JsonNode businessResult(TaskEvent ending) {

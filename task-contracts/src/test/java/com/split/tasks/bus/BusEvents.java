@@ -4,15 +4,19 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskStatus;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /** Reads a queue's events stream and dead-letter list in tests, as the journal and an operator would. */
 public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
@@ -33,6 +37,26 @@ public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
     public Map<UUID, List<TaskEvent>> byTask(QueueName queue) {
         return events(queue).stream()
                 .collect(Collectors.groupingBy(TaskEvent::taskId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** One task's events, in stream order. */
+    public List<TaskEvent> events(QueueName queue, UUID taskId) {
+        return byTask(queue).getOrDefault(taskId, List.of());
+    }
+
+    /** Waits for the event that ends the task (a terminal status) and returns it. */
+    public TaskEvent awaitEnding(QueueName queue, UUID taskId, Duration patience) {
+        return Awaitility.await()
+                .atMost(patience)
+                .until(
+                        () -> events(queue, taskId).stream()
+                                .filter(event -> event.eventType()
+                                        .status()
+                                        .filter(TaskStatus::isTerminal)
+                                        .isPresent())
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     public long count(QueueName queue, EventType type) {

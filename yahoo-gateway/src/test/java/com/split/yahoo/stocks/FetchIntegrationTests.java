@@ -1,7 +1,6 @@
 package com.split.yahoo.stocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
@@ -23,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,6 @@ class FetchIntegrationTests {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     static final Instant AFTER_CLOSE = Instant.parse("2026-11-25T22:00:00Z");
     static final Instant DURING_SESSION = Instant.parse("2026-11-25T18:00:00Z");
-    static final Set<EventType> ENDINGS =
-            Set.of(EventType.TASK_SUCCEEDED, EventType.TASK_NO_DATA, EventType.TASK_FAILED, EventType.TASK_TIMEOUT);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
@@ -113,19 +109,11 @@ class FetchIntegrationTests {
     /** Publishes a task and waits for its ending event. */
     TaskEvent run(TaskType type, String... tickers) {
         UUID id = publisher.publish(TaskEnvelopes.of(type).tickers(tickers).build());
-        TaskEvent[] ending = new TaskEvent[1];
-        await().atMost(PATIENCE).until(() -> {
-            ending[0] = eventsOf(id).stream()
-                    .filter(event -> ENDINGS.contains(event.eventType()))
-                    .findFirst()
-                    .orElse(null);
-            return ending[0] != null;
-        });
-        return ending[0];
+        return events.awaitEnding(QueueName.YAHOO_TASKS, id, PATIENCE);
     }
 
     List<TaskEvent> eventsOf(UUID taskId) {
-        return events.byTask(QueueName.YAHOO_TASKS).getOrDefault(taskId, List.of());
+        return events.events(QueueName.YAHOO_TASKS, taskId);
     }
 
     JsonNode businessResult(TaskEvent ending) {

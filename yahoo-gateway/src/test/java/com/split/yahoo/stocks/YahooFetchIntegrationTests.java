@@ -3,7 +3,6 @@ package com.split.yahoo.stocks;
 import static com.split.yahoo.market.YahooStub.json;
 import static com.split.yahoo.market.YahooStub.tooManyRequests;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
@@ -22,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +50,6 @@ class YahooFetchIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final Set<EventType> ENDINGS =
-            Set.of(EventType.TASK_SUCCEEDED, EventType.TASK_NO_DATA, EventType.TASK_FAILED, EventType.TASK_TIMEOUT);
     static final YahooStub yahoo = startStub();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -182,19 +178,11 @@ class YahooFetchIntegrationTests {
     TaskEvent run(String ticker) {
         UUID id = publisher.publish(
                 TaskEnvelopes.of(TaskType.FETCH_PRICES).tickers(ticker).build());
-        TaskEvent[] ending = new TaskEvent[1];
-        await().atMost(PATIENCE).until(() -> {
-            ending[0] = eventsOf(id).stream()
-                    .filter(event -> ENDINGS.contains(event.eventType()))
-                    .findFirst()
-                    .orElse(null);
-            return ending[0] != null;
-        });
-        return ending[0];
+        return events.awaitEnding(QueueName.YAHOO_TASKS, id, PATIENCE);
     }
 
     List<TaskEvent> eventsOf(UUID taskId) {
-        return events.byTask(QueueName.YAHOO_TASKS).getOrDefault(taskId, List.of());
+        return events.events(QueueName.YAHOO_TASKS, taskId);
     }
 
     private static YahooStub startStub() {

@@ -3,7 +3,12 @@ package com.split.bench;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.BusScripts;
+import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.TaskRecovery;
+import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -11,6 +16,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -55,6 +61,28 @@ final class BenchRedis implements AutoCloseable {
 
     TaskType type() {
         return type;
+    }
+
+    /** A publisher as the auto-configuration builds one (defaults: a day's dedupe, no replica wait). */
+    TaskPublisher publisher(RedisKeys publishKeys) {
+        return new TaskPublisher(
+                new BusScripts(bus, publishKeys),
+                codec,
+                Clock.systemUTC(),
+                Duration.ofHours(24),
+                TaskPublisher.ReplicaWait.NONE);
+    }
+
+    /** The parts a worker container runs on, as the auto-configuration wires them. */
+    BusParts parts() {
+        BusScripts scripts = new BusScripts(bus, keys);
+        return new BusParts(
+                bus,
+                scripts,
+                codec,
+                publisher(keys),
+                new TaskRecovery(scripts, codec, Clock.systemUTC()),
+                new QueueInspector(bus, keys, codec, Clock.systemUTC()));
     }
 
     TaskCodec codec() {

@@ -3,7 +3,6 @@ package com.split.bench;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,13 +122,7 @@ final class Produce {
         Producer(BenchRedis redis, RedisKeys keys, int threads) {
             this.redis = redis;
             this.threads = threads;
-            this.publisher = new TaskPublisher(
-                    redis.bus(),
-                    keys,
-                    redis.codec(),
-                    Clock.systemUTC(),
-                    Duration.ofHours(1),
-                    TaskPublisher.ReplicaWait.NONE);
+            this.publisher = redis.publisher(keys);
         }
 
         private TaskEnvelope task(ObjectNode payload) {

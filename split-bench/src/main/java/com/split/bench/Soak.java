@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -85,13 +84,7 @@ final class Soak {
                         "--max-seconds",
                         Long.toString(limit.toSeconds() + 120)));
         try (BenchRedis redis = new BenchRedis(url, prefix, queue)) {
-            TaskPublisher publisher = new TaskPublisher(
-                    redis.bus(),
-                    redis.keys(),
-                    redis.codec(),
-                    Clock.systemUTC(),
-                    Duration.ofHours(1),
-                    TaskPublisher.ReplicaWait.NONE);
+            TaskPublisher publisher = redis.publisher(redis.keys());
             String ready = redis.keys().ready(redis.type().queue());
             String events = redis.keys().events(redis.type().queue());
             publish(redis, publisher, warm);

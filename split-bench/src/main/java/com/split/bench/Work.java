@@ -159,9 +159,7 @@ final class Work {
                 defaults.statsInterval());
         String workerId = "bench-" + ProcessHandle.current().pid();
         WorkerContainer container = new WorkerContainer(
-                redis.bus(),
-                redis.keys(),
-                redis.codec(),
+                redis.parts(),
                 List.of(new NoopHandler(redis.type(), probe)),
                 Set.of(),
                 settings,

@@ -1,8 +1,9 @@
 package com.split.orchestrator.run;
 
-import com.split.tasks.QueueName;
-import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.LuaScript;
+import com.split.tasks.bus.RedisState;
 import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,32 +80,24 @@ class RunStore {
             List<ChildSpec> children,
             @Nullable String failure) {}
 
-    private static final RedisScript<String> CREATE = script("run-create-2", String.class);
+    private static final LuaScript CREATE = script("run-create-2");
+    private static final LuaScript RECORD = script("run-record-3");
+    private static final LuaScript ADVANCE = script("run-advance-2");
+    private static final LuaScript END = script("run-end-3");
+    private static final LuaScript SETTLE = script("run-settle-1");
+    private static final LuaScript READ = script("run-read-3");
 
-    @SuppressWarnings("rawtypes") // a script's reply: nested lists of strings and numbers
-    private static final RedisScript<List> RECORD = script("run-record-3", List.class);
-
-    private static final RedisScript<Long> ADVANCE = script("run-advance-2", Long.class);
-    private static final RedisScript<Long> END = script("run-end-3", Long.class);
-    private static final RedisScript<Long> SETTLE = script("run-settle-1", Long.class);
-
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> READ = script("run-read-3", List.class);
-
-    private final StringRedisTemplate redis;
-    private final String keyPrefix;
+    private final RedisState redis;
     private final JsonMapper mapper;
 
-    RunStore(StringRedisTemplate redis, RedisKeys keys, TaskCodec codec) {
+    RunStore(RedisState redis, TaskCodec codec) {
         this.redis = redis;
-        this.keyPrefix = keys.prefix() + ":{" + QueueName.ORCHESTRATOR_TASKS.value() + "}:run:";
         this.mapper = codec.mapper();
     }
 
     /** The run's keys: the hash, its children, their endings. */
     List<String> keys(String sessionId) {
-        String run = keyPrefix + sessionId;
-        return List.of(run, run + ":children", run + ":endings");
+        return redis.runKeys(sessionId);
     }
 
     /** Creates the run with its fetch children, or finds it; the refresh task becomes its owner. */
@@ -139,14 +129,18 @@ class RunStore {
         List<String> args = new ArrayList<>(List.of(run.refreshTaskId().toString(), Long.toString(ttl.toMillis())));
         addFields(args, fields);
         addChildren(args, run.children());
-        String reply = redis.execute(CREATE, keys(run.sessionId()).subList(0, 2), args.toArray());
+        String reply =
+                redis.run(CREATE, ScriptOutputType.VALUE, keys(run.sessionId()).subList(0, 2), args);
         return Created.valueOf(reply.toUpperCase(Locale.ROOT));
     }
 
     /** The join: records a child's ending, carried by the notice {@code noticeId}. */
     Recorded record(String sessionId, UUID childId, UUID noticeId, JsonNode payload) {
-        List<?> reply = redis.execute(
-                RECORD, keys(sessionId), childId.toString(), noticeId.toString(), mapper.writeValueAsString(payload));
+        List<?> reply = redis.run(
+                RECORD,
+                ScriptOutputType.MULTI,
+                keys(sessionId),
+                List.of(childId.toString(), noticeId.toString(), mapper.writeValueAsString(payload)));
         String step = (String) reply.get(1);
         return new Recorded(
                 Verdict.valueOf(((String) reply.get(0)).toUpperCase(Locale.ROOT)),
@@ -165,7 +159,9 @@ class RunStore {
         List<String> args = new ArrayList<>(List.of(owner.toString(), from.wireName()));
         addFields(args, fields);
         addChildren(args, next.children());
-        return redis.execute(ADVANCE, keys(sessionId).subList(0, 2), args.toArray()) == 1;
+        return redis.<Long>run(
+                        ADVANCE, ScriptOutputType.INTEGER, keys(sessionId).subList(0, 2), args)
+                == 1;
     }
 
     /**
@@ -175,22 +171,26 @@ class RunStore {
      *     advance of its complete step
      */
     boolean end(String sessionId, UUID owner, boolean byDeadline, Transition.End end, Instant at, Duration retention) {
-        Long applied = redis.execute(
+        Long applied = redis.run(
                 END,
+                ScriptOutputType.INTEGER,
                 keys(sessionId),
-                owner.toString(),
-                byDeadline ? "any" : "advancing",
-                end.status().name(),
-                end.reason() == null ? "" : end.reason(),
-                at.toString(),
-                end.stepState().wireName(),
-                Long.toString(retention.toMillis()));
+                List.of(
+                        owner.toString(),
+                        byDeadline ? "any" : "advancing",
+                        end.status().name(),
+                        end.reason() == null ? "" : end.reason(),
+                        at.toString(),
+                        end.stepState().wireName(),
+                        Long.toString(retention.toMillis())));
         return applied == 1;
     }
 
     /** Notes that {@code owner}'s transition has had all its effects, if it is still the last one. */
     boolean settle(String sessionId, UUID owner) {
-        return redis.execute(SETTLE, keys(sessionId).subList(0, 1), owner.toString()) == 1;
+        return redis.<Long>run(
+                        SETTLE, ScriptOutputType.INTEGER, keys(sessionId).subList(0, 1), List.of(owner.toString()))
+                == 1;
     }
 
     /**
@@ -199,7 +199,7 @@ class RunStore {
      * @param forMessage whether a {@code run_progress} message is built from it: then it carries the next sequence
      */
     Optional<RunState> read(String sessionId, boolean forMessage) {
-        List<?> reply = redis.execute(READ, keys(sessionId), forMessage ? "1" : "0");
+        List<?> reply = redis.run(READ, ScriptOutputType.MULTI, keys(sessionId), List.of(forMessage ? "1" : "0"));
         if (reply == null || reply.isEmpty()) {
             return Optional.empty();
         }
@@ -294,7 +294,7 @@ class RunStore {
         return text == null || text.isEmpty() ? null : Instant.parse(text);
     }
 
-    private static <T> RedisScript<T> script(String name, Class<T> result) {
-        return RedisScript.of(new ClassPathResource("com/split/orchestrator/run/lua/" + name + ".lua"), result);
+    private static LuaScript script(String name) {
+        return LuaScript.load(RunStore.class, "lua/" + name + ".lua");
     }
 }

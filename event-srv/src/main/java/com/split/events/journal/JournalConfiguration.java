@@ -1,9 +1,8 @@
 package com.split.events.journal;
 
-import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.streams.BusStreams;
 import com.split.tasks.streams.StreamGroupConsumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,13 +39,13 @@ class JournalConfiguration implements SchedulingConfigurer {
 
     @Bean
     JournalIngestor journalIngestor(
-            RedisKeys keys, TaskCodec codec, JournalRepository journal, JournalMetrics metrics) {
-        return new JournalIngestor(keys, codec, journal, properties.queueNames(), metrics);
+            BusStreams streams, TaskCodec codec, JournalRepository journal, JournalMetrics metrics) {
+        return new JournalIngestor(streams, codec, journal, properties.queueNames(), metrics);
     }
 
     /** Stops after the bus's workers, so the events of their last tasks still get read while they wind down. */
     @Bean
-    StreamGroupConsumer journalConsumer(BusRedis redis, JournalIngestor ingestor, Environment environment) {
+    StreamGroupConsumer journalConsumer(BusStreams streams, JournalIngestor ingestor, Environment environment) {
         String consumer = properties.consumerName() != null
                 ? properties.consumerName()
                 : InstanceNames.unique(environment.getProperty("spring.application.name", "event-srv"));
@@ -59,8 +58,7 @@ class JournalConfiguration implements SchedulingConfigurer {
                 properties.claimInterval(),
                 properties.maxBackoff(),
                 properties.statsInterval());
-        return new StreamGroupConsumer(
-                "journal", redis, ingestor.streams(), settings, ingestor, ingestor, Integer.MAX_VALUE - 8192);
+        return streams.consumer("journal", ingestor.streams(), settings, ingestor, ingestor, Integer.MAX_VALUE - 8192);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package com.split.events.journal;
 
 import com.split.tasks.QueueName;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.streams.BusStreams;
 import com.split.tasks.streams.StreamGroupConsumer;
 import io.lettuce.core.StreamMessage;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class JournalIngestor implements StreamGroupConsumer.Handler, StreamGroupConsume
     private final Map<String, JournalMetrics.Queue> meters = new HashMap<>();
 
     JournalIngestor(
-            RedisKeys keys,
+            BusStreams streams,
             TaskCodec codec,
             JournalRepository journal,
             List<QueueName> queues,
@@ -40,8 +40,8 @@ class JournalIngestor implements StreamGroupConsumer.Handler, StreamGroupConsume
         this.codec = codec;
         this.journal = journal;
         for (QueueName queue : queues) {
-            this.queues.put(keys.events(queue), queue);
-            this.meters.put(keys.events(queue), metrics.queue(queue));
+            this.queues.put(streams.events(queue), queue);
+            this.meters.put(streams.events(queue), metrics.queue(queue));
         }
     }
 

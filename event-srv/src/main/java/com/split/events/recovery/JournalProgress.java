@@ -2,16 +2,8 @@ package com.split.events.recovery;
 
 import com.split.events.journal.EventsProperties;
 import com.split.tasks.QueueName;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.streams.Streams;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.models.stream.PendingMessages;
+import com.split.tasks.streams.BusStreams;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -26,22 +18,18 @@ class JournalProgress {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final BusRedis redis;
-    private final RedisKeys keys;
+    private final BusStreams streams;
     private final String group;
 
-    JournalProgress(BusRedis redis, RedisKeys keys, EventsProperties properties) {
-        this.redis = redis;
-        this.keys = keys;
+    JournalProgress(BusStreams streams, EventsProperties properties) {
+        this.streams = streams;
         this.group = properties.group();
     }
 
     /** The id of the newest entry of the queue's events stream, or null when it is empty. */
     @Nullable
     String lastEntry(QueueName queue) {
-        List<StreamMessage<String, byte[]>> last =
-                redis.await(redis.commands().xrevrange(keys.events(queue), Range.create("-", "+"), Limit.create(0, 1)));
-        return last.isEmpty() ? null : last.getFirst().getId();
+        return streams.lastEntryId(streams.events(queue));
     }
 
     /** Waits until every entry up to {@code entryId} is journalled; false if that takes longer than {@code wait}. */
@@ -50,30 +38,12 @@ class JournalProgress {
             return true;
         }
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!journalled(queue, entryId)) {
+        while (!streams.handledUpTo(streams.events(queue), group, entryId)) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
             LockSupport.parkNanos(POLL.toNanos());
         }
         return true;
-    }
-
-    /** Delivered to the group, and none of those up to it still pending (they are acknowledged after the commit). */
-    private boolean journalled(QueueName queue, String entryId) {
-        String stream = keys.events(queue);
-        Object delivered;
-        try {
-            delivered = Streams.groupInfo(redis.await(redis.commands().xinfoGroups(stream)), group)
-                    .get("last-delivered-id");
-        } catch (RedisCommandExecutionException e) {
-            return false; // no stream or no group yet: nothing has been journalled
-        }
-        if (!(delivered instanceof String id) || Streams.compareIds(id, entryId) < 0) {
-            return false;
-        }
-        PendingMessages pending = redis.await(redis.commands().xpending(stream, group));
-        return pending.getCount() == 0
-                || Streams.compareIds(pending.getMessageIds().getLower().getValue(), entryId) > 0;
     }
 }

@@ -6,7 +6,6 @@ import com.split.events.task.TaskRequeuer;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.autoconfigure.TaskBusProperties;
-import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.codec.InvalidEnvelopeException;
@@ -54,7 +53,6 @@ public class Reconciler {
 
     private final RecoveryRepository journal;
     private final JournalProgress progress;
-    private final BusRedis redis;
     private final QueueInspector inspector;
     private final TaskRecovery recovery;
     private final TaskRequeuer requeuer;
@@ -68,7 +66,6 @@ public class Reconciler {
     Reconciler(
             RecoveryRepository journal,
             JournalProgress progress,
-            BusRedis redis,
             QueueInspector inspector,
             TaskRecovery recovery,
             TaskRequeuer requeuer,
@@ -79,7 +76,6 @@ public class Reconciler {
             MeterRegistry meters) {
         this.journal = journal;
         this.progress = progress;
-        this.redis = redis;
         this.inspector = inspector;
         this.recovery = recovery;
         this.requeuer = requeuer;
@@ -201,7 +197,7 @@ public class Reconciler {
     }
 
     private List<StuckTask> heldByDeadWorkers(QueueName queue) {
-        long cutoff = redis.serverMillis() - lease.toMillis();
+        long cutoff = inspector.serverMillis() - lease.toMillis();
         List<StuckTask> held = new ArrayList<>();
         inspector.workers(queue).forEach((worker, heartbeat) -> {
             if (heartbeat < cutoff) {

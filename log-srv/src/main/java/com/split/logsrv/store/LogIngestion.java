@@ -1,10 +1,9 @@
 package com.split.logsrv.store;
 
-import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.InstanceNames;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.logs.LogRecord;
+import com.split.tasks.streams.BusStreams;
 import com.split.tasks.streams.StreamGroupConsumer;
 import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.Counter;
@@ -42,8 +41,7 @@ class LogIngestion {
 
     @Bean
     StreamGroupConsumer logConsumer(
-            BusRedis redis,
-            RedisKeys keys,
+            BusStreams streams,
             TaskCodec codec,
             LogRepository repository,
             LogStoreProperties properties,
@@ -96,10 +94,9 @@ class LogIngestion {
                 properties.claimInterval(),
                 properties.maxBackoff(),
                 properties.statsInterval());
-        return new StreamGroupConsumer(
+        return streams.consumer(
                 "logs",
-                redis,
-                List.of(keys.logs()),
+                List.of(streams.logs()),
                 settings,
                 handler,
                 (stream, unread, unacknowledged, oldestAgeMillis) -> {

@@ -2,15 +2,19 @@ package com.split.tasks.autoconfigure;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.RedisState;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.bus.worker.BusMetrics;
+import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.streams.BusStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -96,12 +100,28 @@ public final class TaskBusAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TaskPublisher taskPublisher(
-            BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec, TaskBusProperties properties) {
+    BusScripts busScripts(BusRedis busRedis, RedisKeys redisKeys) {
+        return new BusScripts(busRedis, redisKeys);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RedisState redisState(BusRedis busRedis, RedisKeys redisKeys) {
+        return new RedisState(busRedis, redisKeys);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusStreams busStreams(BusRedis busRedis, RedisKeys redisKeys) {
+        return new BusStreams(busRedis, redisKeys);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TaskPublisher taskPublisher(BusScripts busScripts, TaskCodec taskCodec, TaskBusProperties properties) {
         TaskBusProperties.Publish publish = properties.publish();
         return new TaskPublisher(
-                busRedis,
-                redisKeys,
+                busScripts,
                 taskCodec,
                 Clock.systemUTC(),
                 publish.dedupeTtl(),
@@ -110,8 +130,8 @@ public final class TaskBusAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TaskRecovery taskRecovery(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
-        return new TaskRecovery(busRedis, redisKeys, taskCodec, Clock.systemUTC());
+    TaskRecovery taskRecovery(BusScripts busScripts, TaskCodec taskCodec) {
+        return new TaskRecovery(busScripts, taskCodec, Clock.systemUTC());
     }
 
     @Bean
@@ -132,8 +152,11 @@ public final class TaskBusAutoConfiguration {
     @ConditionalOnProperty(name = "split.bus.worker.enabled", matchIfMissing = true)
     WorkerContainer workerContainer(
             BusRedis busRedis,
-            RedisKeys redisKeys,
+            BusScripts busScripts,
             TaskCodec taskCodec,
+            TaskPublisher taskPublisher,
+            TaskRecovery taskRecovery,
+            QueueInspector queueInspector,
             List<TaskHandler> handlers,
             TaskBusProperties properties,
             BusMetrics busMetrics,
@@ -144,14 +167,14 @@ public final class TaskBusAutoConfiguration {
                 ? properties.workerId()
                 : InstanceNames.unique(environment.getProperty("spring.application.name", "split"));
         return new WorkerContainer(
-                busRedis,
-                redisKeys,
-                taskCodec,
+                new BusParts(busRedis, busScripts, taskCodec, taskPublisher, taskRecovery, queueInspector),
                 handlers,
                 only,
                 properties.worker(),
                 properties.retry(),
                 workerId,
+                // The system clock, not a service's Clock bean: tests fix those for business dates, and a fixed clock
+                // would never let a retry come due.
                 Clock.systemUTC(),
                 busMetrics);
     }

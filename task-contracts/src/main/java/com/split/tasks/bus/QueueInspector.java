@@ -4,10 +4,12 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
+import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,6 +99,22 @@ public final class QueueInspector {
         } catch (InvalidEnvelopeException e) {
             return null; // poison at the head: a worker will dead-letter it; its age says nothing
         }
+    }
+
+    /** The Redis server's clock, in epoch ms: the clock heartbeats carry, to compare them with. */
+    public long serverMillis() {
+        return redis.serverMillis();
+    }
+
+    /** The ids of the tasks whose cancellation request is still in force at {@code now}. */
+    public Set<String> cancelRequests(QueueName queue, Instant now) {
+        Set<String> ids = new HashSet<>();
+        redis.await(redis.commands()
+                        .zrangebyscore(
+                                keys.cancelled(queue),
+                                Range.create((double) now.toEpochMilli(), Double.POSITIVE_INFINITY)))
+                .forEach(id -> ids.add(new String(id, StandardCharsets.UTF_8)));
+        return ids;
     }
 
     /** The queue's workers with their last heartbeat (Redis epoch ms), live or not yet reaped. */

@@ -1,6 +1,7 @@
 package com.split.tasks.bus;
 
 import com.split.tasks.QueueName;
+import java.util.List;
 
 /**
  * The one place bus key names are built. Every key of a queue carries the hash tag {@code {Q}}, so that a queue lives
@@ -55,5 +56,23 @@ public record RedisKeys(String prefix) {
 
     public String logs() {
         return prefix + ":logs";
+    }
+
+    /**
+     * The keys of one refresh run of the orchestrator, on its queue's slot so its scripts touch one slot: the run's
+     * hash, its children (task id to step), and their endings (task id to notice).
+     */
+    public List<String> run(String sessionId) {
+        String run = queueKey(QueueName.ORCHESTRATOR_TASKS, "run:" + sessionId);
+        return List.of(run, run + ":children", run + ":endings");
+    }
+
+    /**
+     * The keys of a request gate shared by every instance of a service, on the slot of {@code {gate}}: its breaker,
+     * the requests in flight, the next free send time, and the 429s in a row.
+     */
+    public List<String> requestGate(String gate) {
+        String tagged = prefix + ":{" + gate + "}:";
+        return List.of(tagged + "breaker", tagged + "in-flight", tagged + "next-slot", tagged + "rate-limited");
     }
 }

@@ -6,32 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /** The ARGV of a bus script, built in order. Not thread-safe. */
-public final class ScriptArgs {
+final class ScriptArgs {
 
     private final List<byte[]> args = new ArrayList<>();
 
-    public ScriptArgs add(String value) {
+    ScriptArgs add(String value) {
         args.add(value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    public ScriptArgs add(byte[] value) {
+    ScriptArgs add(byte[] value) {
         args.add(value);
         return this;
     }
 
-    public ScriptArgs add(long value) {
+    ScriptArgs add(long value) {
         return add(Long.toString(value));
     }
 
     /** A count followed by the field/value strings, as the scripts read an event to {@code XADD}. */
-    public ScriptArgs addFields(Map<String, String> fields) {
+    ScriptArgs addFields(Map<String, String> fields) {
         add(fields.size() * 2L);
         fields.forEach((name, value) -> add(name).add(value));
         return this;
     }
 
-    public byte[][] toArray() {
+    byte[][] toArray() {
         return args.toArray(byte[][]::new);
     }
 }

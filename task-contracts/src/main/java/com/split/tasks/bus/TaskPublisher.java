@@ -5,10 +5,8 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.codec.TaskCodec;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +34,8 @@ public final class TaskPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(TaskPublisher.class);
 
+    private final BusScripts scripts;
     private final BusRedis redis;
-    private final RedisKeys keys;
     private final TaskCodec codec;
     private final Clock clock;
     private final Duration dedupeTtl;
@@ -49,9 +47,9 @@ public final class TaskPublisher {
      *     none, a publish returns once the primary has it
      */
     public TaskPublisher(
-            BusRedis redis, RedisKeys keys, TaskCodec codec, Clock clock, Duration dedupeTtl, ReplicaWait replicaWait) {
-        this.redis = redis;
-        this.keys = keys;
+            BusScripts scripts, TaskCodec codec, Clock clock, Duration dedupeTtl, ReplicaWait replicaWait) {
+        this.scripts = scripts;
+        this.redis = scripts.redis();
         this.codec = codec;
         this.clock = clock;
         this.dedupeTtl = dedupeTtl;
@@ -109,48 +107,35 @@ public final class TaskPublisher {
         byQueue.forEach((queue, indexes) -> {
             for (int from = 0; from < indexes.size(); from += CHUNK) {
                 List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + CHUNK));
-                chunks.add(chunk(queue, part, tasks, now, due));
+                List<BusScripts.Publication> publications = new ArrayList<>(part.size());
+                for (int index : part) {
+                    publications.add(publication(tasks.get(index), now, due));
+                }
+                chunks.add(new Chunk(part, scripts.publish(publishCommands(), queue, publications, dedupeTtl)));
             }
         });
         UUID[] ids = new UUID[tasks.size()];
         for (Chunk chunk : chunks) {
-            List<byte[]> standing = redis.await(chunk.reply());
+            List<UUID> standing = redis.await(chunk.reply());
             for (int i = 0; i < standing.size(); i++) {
-                ids[chunk.indexes().get(i)] = UUID.fromString(new String(standing.get(i), StandardCharsets.UTF_8));
+                ids[chunk.indexes().get(i)] = standing.get(i);
             }
         }
         waitForReplicas();
         return List.of(ids);
     }
 
-    private record Chunk(List<Integer> indexes, CompletionStage<List<byte[]>> reply) {}
+    private record Chunk(List<Integer> indexes, CompletionStage<List<UUID>> reply) {}
 
-    private Chunk chunk(QueueName queue, List<Integer> indexes, List<TaskEnvelope> tasks, Instant now, long due) {
-        List<String> scriptKeys = new ArrayList<>(List.of(keys.ready(queue), keys.events(queue), keys.delayed(queue)));
-        ScriptArgs args = new ScriptArgs().add(indexes.size());
-        for (int index : indexes) {
-            TaskEnvelope task = tasks.get(index);
-            byte[] envelope = codec.encode(task);
-            int dedupeIndex = 0;
-            if (task.idempotencyKey() != null) {
-                scriptKeys.add(keys.dedupe(queue, task.idempotencyKey()));
-                dedupeIndex = scriptKeys.size();
-            }
-            args.add(envelope)
-                    .add(task.taskId().toString())
-                    .add(due)
-                    .add(dedupeIndex)
-                    .add(dedupeTtl.toMillis())
-                    .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_CREATED, task, now), envelope));
-            if (due == 0) {
-                args.addFields(codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task, now), null));
-            } else {
-                args.add(0);
-            }
-        }
-        CompletionStage<List<byte[]>> reply = BusScript.PUBLISH.run(
-                publishCommands(), ScriptOutputType.MULTI, scriptKeys.toArray(String[]::new), args.toArray());
-        return new Chunk(indexes, reply);
+    private BusScripts.Publication publication(TaskEnvelope task, Instant now, long due) {
+        byte[] envelope = codec.encode(task);
+        return new BusScripts.Publication(
+                envelope,
+                task.taskId(),
+                due,
+                task.idempotencyKey(),
+                codec.streamFields(TaskEvent.of(EventType.TASK_CREATED, task, now), envelope),
+                due == 0 ? codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task, now), null) : Map.of());
     }
 
     /**
@@ -164,16 +149,11 @@ public final class TaskPublisher {
      *     Then {@link #cancel} still stops it if it has not run.
      */
     public boolean unschedule(TaskEnvelope task, Instant at) {
-        ScriptArgs args = new ScriptArgs()
-                .add(at.toEpochMilli())
-                .add("\"task_id\":\"" + task.taskId() + "\"")
-                .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_CANCELLED, task, clock.instant()), null));
-        Long withdrawn = redis.await(BusScript.UNSCHEDULE.run(
-                redis.commands(),
-                ScriptOutputType.INTEGER,
-                new String[] {keys.delayed(task.queue()), keys.events(task.queue())},
-                args.toArray()));
-        return withdrawn == 1L;
+        return scripts.unschedule(
+                task.queue(),
+                task.taskId(),
+                at,
+                codec.streamFields(TaskEvent.of(EventType.TASK_CANCELLED, task, clock.instant()), null));
     }
 
     /**
@@ -182,9 +162,7 @@ public final class TaskPublisher {
      * is durable in {@code split:{Q}:cancelled} until {@code ttl} passes.
      */
     public void cancel(QueueName queue, UUID taskId, Duration ttl) {
-        long expiry = clock.millis() + ttl.toMillis();
-        redis.await(redis.commands()
-                .zadd(keys.cancelled(queue), (double) expiry, taskId.toString().getBytes(StandardCharsets.UTF_8)));
+        scripts.requestCancel(queue, taskId, clock.instant().plus(ttl));
     }
 
     private boolean waitsForReplicas() {

@@ -7,12 +7,13 @@ import com.split.tasks.TaskEvent;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,16 @@ public final class TaskRecovery {
     /** Tasks per requeue script call: enough to amortize a round trip, few enough not to stall Redis. */
     static final int CHUNK = 500;
 
+    private final BusScripts scripts;
     private final BusRedis redis;
     private final RedisKeys keys;
     private final TaskCodec codec;
     private final Clock clock;
 
-    public TaskRecovery(BusRedis redis, RedisKeys keys, TaskCodec codec, Clock clock) {
-        this.redis = redis;
-        this.keys = keys;
+    public TaskRecovery(BusScripts scripts, TaskCodec codec, Clock clock) {
+        this.scripts = scripts;
+        this.redis = scripts.redis();
+        this.keys = scripts.keys();
         this.codec = codec;
         this.clock = clock;
     }
@@ -60,11 +63,10 @@ public final class TaskRecovery {
      *     else requeued it first)
      */
     public List<Boolean> requeue(QueueName queue, List<Requeue> tasks) {
-        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.dead(queue)};
         Instant now = clock.instant();
-        List<CompletionStage<List<Long>>> replies = new ArrayList<>();
+        List<CompletionStage<List<Boolean>>> replies = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += CHUNK) {
-            ScriptArgs args = new ScriptArgs();
+            List<BusScripts.Requeued> chunk = new ArrayList<>();
             for (Requeue task : tasks.subList(from, Math.min(tasks.size(), from + CHUNK))) {
                 if (!task.next().queue().equals(queue)) {
                     throw new IllegalArgumentException("task %s belongs to %s, not %s"
@@ -72,16 +74,17 @@ public final class TaskRecovery {
                 }
                 TaskEvent retried = TaskEvent.of(EventType.TASK_RETRIED, task.next(), now)
                         .withDetails(codec.toPayload(Map.of("retry_in_ms", 0, "reason", task.reason())));
-                args.add(task.deadLetter() == null ? new byte[0] : task.deadLetter())
-                        .add(codec.encode(task.next()))
-                        .addFields(codec.streamFields(retried, null))
-                        .addFields(codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task.next(), now), null));
+                chunk.add(new BusScripts.Requeued(
+                        task.deadLetter(),
+                        codec.encode(task.next()),
+                        codec.streamFields(retried, null),
+                        codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task.next(), now), null)));
             }
-            replies.add(BusScript.REQUEUE.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+            replies.add(scripts.requeue(queue, chunk));
         }
         List<Boolean> requeued = new ArrayList<>(tasks.size());
-        for (CompletionStage<List<Long>> reply : replies) {
-            redis.await(reply).forEach(applied -> requeued.add(applied == 1));
+        for (CompletionStage<List<Boolean>> reply : replies) {
+            requeued.addAll(redis.await(reply));
         }
         return requeued;
     }
@@ -103,11 +106,7 @@ public final class TaskRecovery {
                 continue;
             }
             int moved = takeBack(
-                    queue,
-                    worker,
-                    Long.toString(cutoff),
-                    true,
-                    "worker " + worker + " lost (no heartbeat for " + lease + ")");
+                    queue, worker, cutoff, true, "worker " + worker + " lost (no heartbeat for " + lease + ")");
             if (moved >= 0) {
                 reaped.put(worker, moved);
             }
@@ -118,54 +117,80 @@ public final class TaskRecovery {
     /**
      * Moves everything in the worker's processing list back to ready (next attempt) or to dead (no attempt left).
      *
-     * @param cutoff the heartbeat (Redis epoch ms) the worker must not have beaten after, or {@code "+inf"} to move
+     * @param heartbeatCutoff the heartbeat (Redis epoch ms) the worker must not have beaten after, or null to move
      *     regardless
      * @param forget whether to drop the worker from the live set once its list is empty
      * @return tasks moved, or -1 if the worker turned out to be alive
      */
-    public int takeBack(QueueName queue, String worker, String cutoff, boolean forget, String reason) {
+    public int takeBack(QueueName queue, String worker, @Nullable Long heartbeatCutoff, boolean forget, String reason) {
         List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, worker), 0, -1));
-        return takeBack(queue, worker, listed, cutoff, forget, reason);
+        return takeBack(queue, worker, listed, heartbeatCutoff, forget, reason);
     }
 
-    /** Like {@link #takeBack(QueueName, String, String, boolean, String)}, for the given envelopes of its list only. */
-    public int takeBack(
-            QueueName queue, String worker, List<byte[]> envelopes, String cutoff, boolean forget, String reason) {
-        Instant now = clock.instant();
-        ScriptArgs args = new ScriptArgs().add(worker).add(cutoff).add(forget ? "1" : "0");
-        for (byte[] envelope : envelopes) {
-            try {
-                TaskEnvelope task = codec.decode(envelope);
-                if (task.hasRetriesLeft()) {
-                    TaskEnvelope next = task.withAttempt(task.attempt() + 1);
-                    TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
-                            .withWorker(worker)
-                            .withAttempt(next.attempt())
-                            .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
-                            .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
-                    args.add("R").add(envelope).add(codec.encode(next)).addFields(codec.streamFields(event, null));
-                } else {
-                    String why = "worker lost %d times".formatted(task.attempt() + 1);
-                    TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
-                            .withWorker(worker)
-                            .withError(new TaskEvent.ErrorInfo("worker_lost", why));
-                    args.add("D")
-                            .add(envelope)
-                            .add(DeadLetter.of(why, now, worker, envelope).toJson(codec.mapper()))
-                            .addFields(codec.streamFields(event, null));
-                }
-            } catch (InvalidEnvelopeException e) {
-                args.add("D")
-                        .add(envelope)
-                        .add(DeadLetter.of(e.reason(), now, worker, envelope).toJson(codec.mapper()))
-                        .add(0);
+    /**
+     * Returns to ready the tasks in a live worker's processing list that it does not know it holds: claimed by a call
+     * whose reply was lost (Redis restarted or failed over mid-call). A live worker's list is never reaped, so without
+     * this they would stay there for good.
+     *
+     * @param held how many times the worker holds each envelope, as it knows
+     * @return tasks moved
+     */
+    public int takeBackOrphans(QueueName queue, String worker, Map<ByteBuffer, Integer> held) {
+        List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, worker), 0, -1));
+        Map<ByteBuffer, Integer> known = new HashMap<>(held);
+        List<byte[]> orphans = new ArrayList<>();
+        for (byte[] envelope : listed) {
+            if (known.merge(ByteBuffer.wrap(envelope), -1, Integer::sum) < 0) {
+                orphans.add(envelope);
             }
         }
-        String[] reapKeys = {
-            keys.processing(queue, worker), keys.ready(queue), keys.dead(queue), keys.events(queue), keys.workers(queue)
-        };
-        Long moved =
-                redis.await(BusScript.REAP.run(redis.commands(), ScriptOutputType.INTEGER, reapKeys, args.toArray()));
-        return moved.intValue();
+        if (orphans.isEmpty()) {
+            return 0;
+        }
+        return takeBack(queue, worker, orphans, null, false, "claimed by " + worker + " but its reply was lost");
+    }
+
+    /** Moves the given envelopes of the worker's list, and forgets the worker if asked and its list is then empty. */
+    private int takeBack(
+            QueueName queue,
+            String worker,
+            List<byte[]> envelopes,
+            @Nullable Long heartbeatCutoff,
+            boolean forget,
+            String reason) {
+        Instant now = clock.instant();
+        List<Settlement> moves = new ArrayList<>(envelopes.size());
+        for (byte[] envelope : envelopes) {
+            moves.add(takeBack(envelope, worker, reason, now));
+        }
+        return scripts.reap(queue, worker, heartbeatCutoff, forget, moves);
+    }
+
+    private Settlement takeBack(byte[] envelope, String worker, String reason, Instant now) {
+        TaskEnvelope task;
+        try {
+            task = codec.decode(envelope);
+        } catch (InvalidEnvelopeException e) {
+            return new Settlement.DeadLetter(envelope, deadLetter(e.reason(), now, worker, envelope), Map.of());
+        }
+        if (!task.hasRetriesLeft()) {
+            String why = "worker lost %d times".formatted(task.attempt() + 1);
+            TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
+                    .withWorker(worker)
+                    .withError(new TaskEvent.ErrorInfo("worker_lost", why));
+            return new Settlement.DeadLetter(
+                    envelope, deadLetter(why, now, worker, envelope), codec.streamFields(event, null));
+        }
+        TaskEnvelope next = task.withAttempt(task.attempt() + 1);
+        TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
+                .withWorker(worker)
+                .withAttempt(next.attempt())
+                .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
+                .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
+        return new Settlement.Requeue(envelope, codec.encode(next), codec.streamFields(event, null));
+    }
+
+    private byte[] deadLetter(String reason, Instant now, String worker, byte[] envelope) {
+        return DeadLetter.of(reason, now, worker, envelope).toJson(codec.mapper());
     }
 }

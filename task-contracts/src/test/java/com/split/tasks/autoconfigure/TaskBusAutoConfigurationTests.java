@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.TaskHandler;
@@ -131,8 +132,9 @@ class TaskBusAutoConfigurationTests {
     @Test
     void userDefinedPublisherWins() {
         TaskPublisher mine = new TaskPublisher(
-                new BusRedis(RedisClient.create("redis://127.0.0.1:1"), Duration.ofSeconds(1)),
-                new RedisKeys("mine"),
+                new BusScripts(
+                        new BusRedis(RedisClient.create("redis://127.0.0.1:1"), Duration.ofSeconds(1)),
+                        new RedisKeys("mine")),
                 new TaskCodec(),
                 Clock.systemUTC(),
                 Duration.ofHours(1),

@@ -44,8 +44,7 @@ class ReplicaWaitIntegrationTests {
 
     private TaskPublisher publisher(Duration waitTimeout) {
         return new TaskPublisher(
-                new BusRedis(primaryClient, Duration.ofSeconds(5)),
-                keys,
+                new BusScripts(new BusRedis(primaryClient, Duration.ofSeconds(5)), keys),
                 new TaskCodec(),
                 Clock.systemUTC(),
                 Duration.ofHours(1),

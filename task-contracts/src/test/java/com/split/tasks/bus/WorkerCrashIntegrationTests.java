@@ -10,6 +10,7 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.worker.BusMetrics;
+import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
@@ -61,6 +62,15 @@ class WorkerCrashIntegrationTests {
     TaskHandler handler;
 
     @Autowired
+    BusScripts scripts;
+
+    @Autowired
+    TaskRecovery recovery;
+
+    @Autowired
+    QueueInspector inspector;
+
+    @Autowired
     LettuceConnectionFactory connectionFactory;
 
     @Autowired
@@ -90,9 +100,7 @@ class WorkerCrashIntegrationTests {
                 .isPositive();
 
         WorkerContainer rescuer = new WorkerContainer(
-                redis,
-                keys,
-                codec,
+                new BusParts(redis, scripts, codec, publisher, recovery, inspector),
                 List.of(handler),
                 Set.of(),
                 properties.worker(),

@@ -1,7 +1,6 @@
 package com.split.yahoo.market;
 
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.RedisState;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,17 +13,12 @@ class MarketDataConfiguration {
 
     @Bean
     MarketDataProvider marketDataProvider(
-            MarketDataProperties properties,
-            YahooProperties yahoo,
-            ObjectProvider<BusRedis> redis,
-            ObjectProvider<RedisKeys> keys) {
+            MarketDataProperties properties, YahooProperties yahoo, ObjectProvider<RedisState> redis) {
         return switch (properties.provider()) {
             case OFFLINE -> new OfflineMarketDataProvider();
             // The pacing and the breaker live in the bus's Redis, so that every instance shares them.
             case YAHOO ->
-                new YahooMarketDataProvider(new YahooClient(
-                        yahoo,
-                        new RedisRequestGate(redis.getObject(), keys.getObject().prefix(), yahoo)));
+                new YahooMarketDataProvider(new YahooClient(yahoo, new RedisRequestGate(redis.getObject(), yahoo)));
         };
     }
 

@@ -1,14 +1,10 @@
 package com.split.yahoo.market;
 
-import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.LuaScript;
+import com.split.tasks.bus.RedisState;
 import io.lettuce.core.ScriptOutputType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,26 +18,28 @@ import org.slf4j.LoggerFactory;
 final class RedisRequestGate implements RequestGate {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRequestGate.class);
-    private static final String ACQUIRE = script("yahoo-acquire-3");
+    private static final LuaScript ACQUIRE = LuaScript.load(RedisRequestGate.class, "lua/yahoo-acquire-3.lua");
     private static final long IN_FLIGHT_FULL = 3;
     // How often a request waiting for a place in flight asks again: a response takes longer than this.
     private static final Duration BUSY_POLL = Duration.ofMillis(20);
-    private static final String RATE_LIMITED = script("yahoo-rate-limited-2");
+    private static final LuaScript RATE_LIMITED =
+            LuaScript.load(RedisRequestGate.class, "lua/yahoo-rate-limited-2.lua");
 
-    private final BusRedis redis;
+    private final RedisState redis;
     private final YahooProperties properties;
     private final String breaker;
     private final String inFlight;
     private final String nextSlot;
     private final String rateLimited;
 
-    RedisRequestGate(BusRedis redis, String keyPrefix, YahooProperties properties) {
+    RedisRequestGate(RedisState redis, YahooProperties properties) {
         this.redis = redis;
         this.properties = properties;
-        this.breaker = keyPrefix + ":{yahoo}:breaker";
-        this.inFlight = keyPrefix + ":{yahoo}:in-flight";
-        this.nextSlot = keyPrefix + ":{yahoo}:next-slot";
-        this.rateLimited = keyPrefix + ":{yahoo}:rate-limited";
+        List<String> keys = redis.requestGateKeys("yahoo");
+        this.breaker = keys.get(0);
+        this.inFlight = keys.get(1);
+        this.nextSlot = keys.get(2);
+        this.rateLimited = keys.get(3);
     }
 
     @Override
@@ -49,21 +47,21 @@ final class RedisRequestGate implements RequestGate {
         String token = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + properties.maxBackoff().toNanos();
         while (true) {
-            List<Long> reply = redis.await(redis.commands()
-                    .eval(
-                            ACQUIRE,
-                            ScriptOutputType.MULTI,
-                            new String[] {breaker, inFlight, nextSlot},
+            List<Long> reply = redis.run(
+                    ACQUIRE,
+                    ScriptOutputType.MULTI,
+                    List.of(breaker, inFlight, nextSlot),
+                    List.of(
                             millis(properties.requestInterval()),
                             millis(properties.maxBackoff()),
-                            bytes(properties.maxInFlight()),
-                            token.getBytes(StandardCharsets.UTF_8),
+                            Long.toString(properties.maxInFlight()),
+                            token,
                             millis(properties.connectTimeout().plus(properties.requestTimeout()))));
             long answer = reply.get(0);
             Duration wait = Duration.ofMillis(reply.get(1));
             if (answer == 0) {
                 pause(wait);
-                return () -> redis.await(redis.commands().zrem(inFlight, token.getBytes(StandardCharsets.UTF_8)));
+                return () -> redis.removeMember(inFlight, token);
             }
             if (answer != IN_FLIGHT_FULL) {
                 throw new RateLimitedException("yahoo", wait);
@@ -79,14 +77,14 @@ final class RedisRequestGate implements RequestGate {
     @Override
     public Duration rateLimited(@Nullable Duration retryAfter) {
         Duration breakerOpen = properties.breakerOpen();
-        long count = Objects.requireNonNull(redis.await(redis.commands()
-                .<Long>eval(
-                        RATE_LIMITED,
-                        ScriptOutputType.INTEGER,
-                        new String[] {rateLimited, breaker},
-                        bytes(properties.breakerThreshold()),
+        long count = redis.<Long>run(
+                RATE_LIMITED,
+                ScriptOutputType.INTEGER,
+                List.of(rateLimited, breaker),
+                List.of(
+                        Long.toString(properties.breakerThreshold()),
                         millis(breakerOpen),
-                        millis(breakerOpen.plus(properties.maxBackoff()).multipliedBy(2)))));
+                        millis(breakerOpen.plus(properties.maxBackoff()).multipliedBy(2))));
         Duration delay = properties.backoff(count);
         if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
             delay = retryAfter;
@@ -101,7 +99,7 @@ final class RedisRequestGate implements RequestGate {
 
     @Override
     public void answered() {
-        redis.await(redis.commands().del(rateLimited));
+        redis.delete(rateLimited);
     }
 
     private static void pause(Duration wait) {
@@ -116,19 +114,7 @@ final class RedisRequestGate implements RequestGate {
         }
     }
 
-    private static byte[] millis(Duration duration) {
-        return bytes(duration.toMillis());
-    }
-
-    private static byte[] bytes(long number) {
-        return Long.toString(number).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String script(String name) {
-        try (InputStream in = RedisRequestGate.class.getResourceAsStream("lua/" + name + ".lua")) {
-            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.RedisState;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,10 @@ class MarketDataConfigurationTests {
         // A Lettuce client connects on first use: none happens here.
         contexts.withPropertyValues(
                         "split.market-data.provider=yahoo", "split.market-data.yahoo.request-interval=500ms")
-                .withBean(RedisKeys.class, () -> new RedisKeys("test"))
-                .withBean(BusRedis.class, () -> new BusRedis(RedisClient.create(), Duration.ofSeconds(1)))
+                .withBean(
+                        RedisState.class,
+                        () -> new RedisState(
+                                new BusRedis(RedisClient.create(), Duration.ofSeconds(1)), new RedisKeys("test")))
                 .run(context -> {
                     assertThat(context).hasSingleBean(YahooMarketDataProvider.class);
                     assertThat(context.getBean(MarketDataProvider.class).id()).isEqualTo("yahoo");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
+import com.split.tasks.bus.RedisState;
 import com.split.tasks.test.SplitIntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -101,7 +102,7 @@ class RedisRequestGateIntegrationTests {
     }
 
     private RequestGate gate(YahooProperties properties) {
-        return new RedisRequestGate(redis, keys.prefix() + ":" + prefix, properties);
+        return new RedisRequestGate(new RedisState(redis, new RedisKeys(keys.prefix() + ":" + prefix)), properties);
     }
 
     private static YahooProperties properties(Duration interval, int breakerThreshold, Duration breakerOpen) {

@@ -2,24 +2,26 @@ package com.split.tasks.bus.worker;
 
 import com.split.tasks.EventType;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.Traceparent;
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /** A task while its handler runs: its context, and the flags the timeout and cancellation checks set. */
 final class RunningTask implements TaskContext {
 
-    private final QueueWorker worker;
+    private final TaskRunner runner;
+    private final RunningTasks running;
     private final TaskEnvelope task;
-    private final byte[] envelope;
     private final Instant deadline;
     private final Thread thread;
     private volatile boolean timedOut;
     private volatile boolean cancelSignalled;
 
-    RunningTask(QueueWorker worker, TaskEnvelope task, byte[] envelope, Instant deadline, Thread thread) {
-        this.worker = worker;
+    RunningTask(TaskRunner runner, RunningTasks running, TaskEnvelope task, Instant deadline, Thread thread) {
+        this.runner = runner;
+        this.running = running;
         this.task = task;
-        this.envelope = envelope;
         this.deadline = deadline;
         this.thread = thread;
     }
@@ -28,8 +30,26 @@ final class RunningTask implements TaskContext {
         return task;
     }
 
-    byte[] envelope() {
-        return envelope;
+    /** Calls the handler on this thread; returns its outcome, or what it threw. */
+    Object call(TaskHandler handler) {
+        try {
+            TaskOutcome outcome = handler.handle(task, this);
+            return outcome == null ? new IllegalStateException("handler returned no outcome") : outcome;
+        } catch (Exception e) {
+            return e;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return e; // the task may be to blame; retrying it is bounded by max_retries
+        }
+    }
+
+    /** Puts the task's ids in the MDC of this thread, so every log line of the run carries them. */
+    void putMdc() {
+        MDC.put("task_id", task.taskId().toString());
+        MDC.put("session_id", task.sessionId());
+        MDC.put("user_id", task.userId());
+        if (task.traceparent() != null) {
+            MDC.put(Traceparent.MDC_KEY, task.traceparent());
+        }
     }
 
     boolean timedOut() {
@@ -61,7 +81,7 @@ final class RunningTask implements TaskContext {
 
     @Override
     public String workerId() {
-        return worker.workerId();
+        return runner.workerId();
     }
 
     @Override
@@ -71,16 +91,16 @@ final class RunningTask implements TaskContext {
 
     @Override
     public boolean isCancelled() {
-        return cancelSignalled || worker.isCancelled(task.taskId());
+        return cancelSignalled || running.isCancelled(task.taskId());
     }
 
     @Override
     public void progress(Map<String, ?> details) {
-        worker.emit(EventType.TASK_PROGRESS, task, details);
+        runner.emit(EventType.TASK_PROGRESS, task, details);
     }
 
     @Override
     public void businessResult(Map<String, ?> details) {
-        worker.emit(EventType.TASK_BUSINESS_RESULT, task, details);
+        runner.emit(EventType.TASK_BUSINESS_RESULT, task, details);
     }
 }

@@ -1,13 +1,11 @@
 package com.split.tasks.bus.worker;
 
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.BusScript;
-import com.split.tasks.bus.ScriptArgs;
-import io.lettuce.core.ScriptOutputType;
+import com.split.tasks.QueueName;
+import com.split.tasks.bus.BusScripts;
+import com.split.tasks.bus.Settlement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,45 +27,36 @@ final class Settler {
 
     private static final Logger log = LoggerFactory.getLogger(Settler.class);
 
-    private final BusRedis redis;
-    private final String[] keys;
-    private final LinkedBlockingQueue<Op> pending = new LinkedBlockingQueue<>();
+    private final BusScripts scripts;
+    private final QueueName queue;
+    private final String workerId;
+    private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean accepting = true;
     private volatile boolean stopped;
     private volatile long giveUpAtNanos = Long.MAX_VALUE;
 
-    /** One settlement or event; {@code kind} is the script's op code (E, A, R, D). */
-    record Op(
-            String kind,
-            byte[] envelope,
-            byte[] target,
-            long score,
-            Map<String, String> event,
-            CompletableFuture<Boolean> applied) {
+    private record Pending(Settlement settlement, CompletableFuture<Boolean> applied) {}
 
-        static Op event(Map<String, String> event) {
-            return new Op("E", new byte[0], new byte[0], 0, event, new CompletableFuture<>());
-        }
-    }
-
-    Settler(BusRedis redis, String processingKey, String eventsKey, String delayedKey, String deadKey, String name) {
-        this.redis = redis;
-        this.keys = new String[] {processingKey, eventsKey, delayedKey, deadKey};
-        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+    Settler(BusScripts scripts, QueueName queue, String workerId) {
+        this.scripts = scripts;
+        this.queue = queue;
+        this.workerId = workerId;
+        this.thread = Thread.ofPlatform().name("split-settle-" + queue).daemon().unstarted(this::run);
     }
 
     void start() {
         thread.start();
     }
 
-    /** Queues an operation; its future completes with whether the worker still held the task. */
-    CompletableFuture<Boolean> submit(Op op) {
-        pending.add(op);
+    /** Queues a settlement; its future completes with whether the worker still held the task. */
+    CompletableFuture<Boolean> submit(Settlement settlement) {
+        Pending entry = new Pending(settlement, new CompletableFuture<>());
+        pending.add(entry);
         if (stopped) {
             failLeftovers(); // the loop is gone: nobody else will complete it
         }
-        return op.applied();
+        return entry.applied();
     }
 
     /** Settles what is queued, waiting at most {@code timeout} for Redis, then stops; what is left stays in Redis. */
@@ -78,10 +67,10 @@ final class Settler {
     }
 
     private void run() {
-        List<Op> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (accepting || !pending.isEmpty()) {
             try {
-                Op first = pending.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = pending.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -100,34 +89,25 @@ final class Settler {
     }
 
     private void failLeftovers() {
-        Op left;
+        Pending left;
         while ((left = pending.poll()) != null) {
             left.applied().completeExceptionally(new IllegalStateException("worker stopped before settling"));
         }
     }
 
-    private void flush(List<Op> batch) throws InterruptedException {
-        ScriptArgs args = new ScriptArgs();
-        for (Op op : batch) {
-            args.add(op.kind())
-                    .add(op.envelope())
-                    .add(op.target())
-                    .add(op.score())
-                    .addFields(op.event());
-        }
-        byte[][] argv = args.toArray();
+    private void flush(List<Pending> batch) throws InterruptedException {
+        List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
         long backoffMillis = 50;
         while (true) {
             try {
-                List<Long> applied =
-                        redis.await(BusScript.FINISH.run(redis.commands(), ScriptOutputType.MULTI, keys, argv));
+                List<Boolean> applied = scripts.finish(queue, workerId, settlements);
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).applied().complete(applied.get(i) == 1L);
+                    batch.get(i).applied().complete(applied.get(i));
                 }
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() > giveUpAtNanos) {
-                    batch.forEach(op -> op.applied().completeExceptionally(e));
+                    batch.forEach(entry -> entry.applied().completeExceptionally(e));
                     return;
                 }
                 log.warn(

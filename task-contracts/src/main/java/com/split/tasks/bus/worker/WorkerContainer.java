@@ -1,9 +1,6 @@
 package com.split.tasks.bus.worker;
 
 import com.split.tasks.QueueName;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.codec.TaskCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a service's {@link TaskHandler}s: one {@link QueueWorker} for each queue that has handlers (narrowed by
+ * Runs a service's {@link TaskHandler}s: for each queue that has handlers, a {@link FetchLoop} that claims into free
+ * slots, a {@link TaskRunner} that runs and settles, and a {@link QueueMaintenance} for the periodic jobs (narrowed by
  * {@code split.bus.queues}, like Celery's {@code --queues}), task threads on virtual threads, a heartbeat thread of its
  * own, and a maintenance thread for the reaper, the promoter, cancellations, gauges and the fetch-loop watchdog.
  *
@@ -41,9 +39,7 @@ public final class WorkerContainer implements SmartLifecycle {
     /** How late a task's timeout may fire: timeouts are seconds or minutes, so 50 ms is noise. */
     private static final Duration TIMEOUT_SWEEP = Duration.ofMillis(50);
 
-    private final BusRedis redis;
-    private final RedisKeys keys;
-    private final TaskCodec codec;
+    private final BusParts bus;
     private final Map<QueueName, Map<String, TaskHandler>> handlersByQueue;
     private final WorkerSettings settings;
     private final RetryPolicy retryPolicy;
@@ -51,6 +47,7 @@ public final class WorkerContainer implements SmartLifecycle {
     private final Clock clock;
     private final BusMetrics metrics;
     private final List<QueueWorker> workers = new ArrayList<>();
+    private final FinishedNotices notices;
     private volatile boolean running;
     private @Nullable ExecutorService taskThreads;
     private @Nullable ScheduledExecutorService heartbeat;
@@ -62,9 +59,7 @@ public final class WorkerContainer implements SmartLifecycle {
      * @throws IllegalArgumentException if two handlers claim the same task type, or a named queue has no handler
      */
     public WorkerContainer(
-            BusRedis redis,
-            RedisKeys keys,
-            TaskCodec codec,
+            BusParts bus,
             Collection<TaskHandler> handlers,
             Set<QueueName> onlyQueues,
             WorkerSettings settings,
@@ -72,15 +67,44 @@ public final class WorkerContainer implements SmartLifecycle {
             String workerId,
             Clock clock,
             BusMetrics metrics) {
-        this.redis = redis;
-        this.keys = keys;
-        this.codec = codec;
+        this.bus = bus;
         this.settings = settings;
         this.retryPolicy = retryPolicy;
         this.workerId = workerId;
         this.clock = clock;
         this.metrics = metrics;
         this.handlersByQueue = route(handlers, onlyQueues);
+        this.notices = new FinishedNotices(bus.publisher(), bus.codec(), workerId);
+    }
+
+    /** One queue's worker: its parts, wired. */
+    private record QueueWorker(
+            QueueName queue, Settler settler, TaskRunner runner, FetchLoop fetch, QueueMaintenance maintenance) {}
+
+    private QueueWorker wire(QueueName queue, Map<String, TaskHandler> handlers, ExecutorService taskThreads) {
+        QueueContext context = new QueueContext(queue, workerId, settings, clock, metrics);
+        Settler settler = new Settler(bus.scripts(), queue, workerId);
+        TaskRunner runner = new TaskRunner(
+                context,
+                handlers,
+                taskThreads,
+                new SettlementPolicy(bus.codec(), retryPolicy, workerId),
+                settler,
+                notices,
+                bus.codec());
+        FetchLoop fetch = new FetchLoop(
+                context,
+                bus.scripts(),
+                bus.redis(),
+                bus.recovery(),
+                runner,
+                bus.codec().maxEnvelopeBytes());
+        return new QueueWorker(
+                queue,
+                settler,
+                runner,
+                fetch,
+                new QueueMaintenance(context, bus.scripts(), bus.recovery(), bus.inspector(), runner));
     }
 
     private static Map<QueueName, Map<String, TaskHandler>> route(
@@ -132,16 +156,47 @@ public final class WorkerContainer implements SmartLifecycle {
                 Thread.ofPlatform().name("split-heartbeat").daemon().factory());
         maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("split-maintenance").daemon().factory());
-        handlersByQueue.forEach((queue, handlers) -> workers.add(new QueueWorker(
-                queue, handlers, workerId, redis, keys, codec, settings, retryPolicy, clock, metrics, taskThreads)));
-        every(heartbeat, settings.heartbeatInterval(), "heartbeat", QueueWorker::heartbeat);
-        every(maintenance, settings.reapInterval(), "reaper", QueueWorker::reap);
-        every(maintenance, settings.promoteInterval(), "promoter", QueueWorker::promote);
-        every(maintenance, settings.cancelCheckInterval(), "cancellation check", QueueWorker::refreshCancellations);
-        every(maintenance, settings.statsInterval(), "queue gauges", QueueWorker::refreshStats);
-        every(maintenance, settings.pollTimeout(), "watchdog", QueueWorker::checkFetchLoop);
-        every(timeouts, TIMEOUT_SWEEP, "timeout sweep", QueueWorker::sweepTimeouts);
-        workers.forEach(QueueWorker::start);
+        ExecutorService threads = taskThreads;
+        handlersByQueue.forEach((queue, handlers) -> workers.add(wire(queue, handlers, threads)));
+        every(
+                heartbeat,
+                settings.heartbeatInterval(),
+                "heartbeat",
+                worker -> worker.maintenance().heartbeat());
+        every(
+                maintenance,
+                settings.reapInterval(),
+                "reaper",
+                worker -> worker.maintenance().reap());
+        every(
+                maintenance,
+                settings.promoteInterval(),
+                "promoter",
+                worker -> worker.maintenance().promote());
+        every(
+                maintenance,
+                settings.cancelCheckInterval(),
+                "cancellation check",
+                worker -> worker.maintenance().refreshCancellations());
+        every(
+                maintenance,
+                settings.statsInterval(),
+                "queue gauges",
+                worker -> worker.maintenance().refreshStats());
+        every(
+                maintenance,
+                settings.pollTimeout(),
+                "watchdog",
+                worker -> worker.fetch().check());
+        every(
+                timeouts,
+                TIMEOUT_SWEEP,
+                "timeout sweep",
+                worker -> worker.runner().running().sweepTimeouts(clock.instant()));
+        for (QueueWorker worker : workers) {
+            worker.settler().start();
+            worker.fetch().start();
+        }
         running = true;
         log.info("Worker {} consuming {} with {} slots each", workerId, queues(), settings.concurrency());
     }
@@ -166,7 +221,7 @@ public final class WorkerContainer implements SmartLifecycle {
     public boolean isFetching() {
         boolean healthy = true;
         for (QueueWorker worker : workers) {
-            healthy &= worker.checkFetchLoop();
+            healthy &= worker.fetch().check();
         }
         return healthy;
     }
@@ -174,7 +229,7 @@ public final class WorkerContainer implements SmartLifecycle {
     /** Tasks running now, by queue. */
     public Map<QueueName, Integer> inFlight() {
         Map<QueueName, Integer> counts = new LinkedHashMap<>();
-        workers.forEach(worker -> counts.put(worker.queue(), worker.inFlight()));
+        workers.forEach(worker -> counts.put(worker.queue(), worker.runner().inFlight()));
         return counts;
     }
 
@@ -186,16 +241,16 @@ public final class WorkerContainer implements SmartLifecycle {
         running = false;
         log.info(
                 "Worker {} stopping: no new tasks, {} to let running tasks finish", workerId, settings.shutdownGrace());
-        workers.forEach(QueueWorker::stopFetching);
+        workers.forEach(worker -> worker.fetch().stop());
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         try {
             for (QueueWorker worker : workers) {
-                worker.awaitIdle(deadline);
+                worker.runner().awaitIdle(deadline);
             }
             maintenance.shutdownNow();
             heartbeat.shutdownNow(); // before the give-back, which forgets this worker: no beat may bring it back
             for (QueueWorker worker : workers) {
-                worker.shutdown(redis.commandTimeout());
+                giveBack(worker);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,6 +261,33 @@ public final class WorkerContainer implements SmartLifecycle {
             workers.clear();
         }
         log.info("Worker {} stopped", workerId);
+    }
+
+    /** Gives back what still runs after the grace period, once what already finished is settled. */
+    private void giveBack(QueueWorker worker) throws InterruptedException {
+        worker.fetch().close();
+        // Settle what already finished before giving back, or a task that succeeded would run again.
+        worker.settler().stop(bus.redis().commandTimeout());
+        worker.runner().giveBack();
+        try {
+            // also forgets this worker, once its processing list is empty
+            int moved = bus.recovery()
+                    .takeBack(
+                            worker.queue(),
+                            workerId,
+                            null,
+                            true,
+                            "worker " + workerId + " shut down before the task ended");
+            if (moved > 0) {
+                log.warn("Gave back {} unfinished tasks of {} at shutdown", moved, worker.queue());
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not give back the tasks of {} ({}); the reaper will after the lease",
+                    worker.queue(),
+                    e.toString());
+        }
+        worker.runner().abandon();
     }
 
     @Override

@@ -1,0 +1,287 @@
+package com.split.tasks.bus;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskIds;
+import io.lettuce.core.LMoveArgs;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every state change of a task on the bus, one typed method per Lua script in {@code lua/}. This class is the only
+ * code that knows a script's {@code KEYS} and {@code ARGV} order; the headers of the scripts document it. Callers
+ * decide what to move and which events to write; a method only encodes that for its script, runs it on the queue's
+ * slot and decodes the reply. Thread-safe.
+ */
+public final class BusScripts {
+
+    private static final LuaScript PUBLISH = script("publish-3");
+    private static final LuaScript CLAIM = script("claim-4");
+    private static final LuaScript FINISH = script("finish-4");
+    private static final LuaScript REAP = script("reap-5");
+    private static final LuaScript PROMOTE = script("promote-4");
+    private static final LuaScript REQUEUE = script("requeue-3");
+    private static final LuaScript UNSCHEDULE = script("unschedule-2");
+    private static final LuaScript HEARTBEAT = script("heartbeat-1");
+
+    private static final byte[] NONE = new byte[0];
+
+    private final BusRedis redis;
+    private final RedisKeys keys;
+
+    public BusScripts(BusRedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    BusRedis redis() {
+        return redis;
+    }
+
+    RedisKeys keys() {
+        return keys;
+    }
+
+    /**
+     * One task to publish.
+     *
+     * @param dueMillis when a scheduled task becomes ready (epoch ms); 0 puts it on the ready list now
+     * @param idempotencyKey the key that keeps a duplicate out, or null
+     * @param created the fields of its task_created event
+     * @param queued the fields of its task_queued event; empty for a scheduled task
+     */
+    public record Publication(
+            byte[] envelope,
+            UUID taskId,
+            long dueMillis,
+            @Nullable String idempotencyKey,
+            Map<String, String> created,
+            Map<String, String> queued) {}
+
+    /**
+     * Publishes tasks of one queue in one script call ({@code publish-3.lua}).
+     *
+     * @param commands the connection to send it on: the shared one, or a publisher's own when it waits for replicas
+     * @return for each task, the id that stands: its own, or that of the task first published with its idempotency key
+     */
+    CompletionStage<List<UUID>> publish(
+            RedisClusterAsyncCommands<String, byte[]> commands,
+            QueueName queue,
+            List<Publication> tasks,
+            Duration dedupeTtl) {
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.ready(queue), keys.events(queue), keys.delayed(queue)));
+        ScriptArgs args = new ScriptArgs().add(tasks.size());
+        for (Publication task : tasks) {
+            int dedupeIndex = 0;
+            if (task.idempotencyKey() != null) {
+                scriptKeys.add(keys.dedupe(queue, task.idempotencyKey()));
+                dedupeIndex = scriptKeys.size();
+            }
+            args.add(task.envelope())
+                    .add(task.taskId().toString())
+                    .add(task.dueMillis())
+                    .add(dedupeIndex)
+                    .add(dedupeTtl.toMillis())
+                    .addFields(task.created())
+                    .addFields(task.queued());
+        }
+        return PUBLISH.<List<byte[]>>run(
+                        commands, ScriptOutputType.MULTI, scriptKeys.toArray(String[]::new), args.toArray())
+                .thenApply(standing ->
+                        standing.stream().map(id -> UUID.fromString(text(id))).toList());
+    }
+
+    /**
+     * Claims up to {@code count} tasks into the worker's processing list with their task_received events
+     * ({@code claim-4.lua}).
+     *
+     * @return the claimed envelopes, oldest first
+     */
+    public List<byte[]> claim(QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes) {
+        String[] scriptKeys = {
+            keys.ready(queue), keys.processing(queue, workerId), keys.events(queue), keys.cancelled(queue)
+        };
+        ScriptArgs args = new ScriptArgs()
+                .add(workerId)
+                .add(count)
+                .add(now.toEpochMilli())
+                .add(now.toString())
+                .add(maxEnvelopeBytes)
+                .add(TaskIds.newIdPrefix());
+        return redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+    }
+
+    /**
+     * Applies a worker's settlements in one script call ({@code finish-4.lua}): {@link Settlement.Event},
+     * {@link Settlement.Ack}, {@link Settlement.Retry} and {@link Settlement.DeadLetter}.
+     *
+     * @return for each, whether it was applied: false when the worker no longer held the task
+     */
+    public List<Boolean> finish(QueueName queue, String workerId, List<Settlement> settlements) {
+        ScriptArgs args = new ScriptArgs();
+        for (Settlement settlement : settlements) {
+            switch (settlement) {
+                case Settlement.Event event -> args.add("E").add(NONE).add(NONE).add(0);
+                case Settlement.Ack ack ->
+                    args.add("A").add(ack.envelope()).add(NONE).add(0);
+                case Settlement.Retry retry ->
+                    args.add("R").add(retry.envelope()).add(retry.next()).add(retry.dueMillis());
+                case Settlement.DeadLetter dead ->
+                    args.add("D").add(dead.envelope()).add(dead.record()).add(0);
+                case Settlement.Requeue requeue ->
+                    throw new IllegalArgumentException("a worker does not requeue its own tasks: " + requeue);
+            }
+            args.addFields(settlement.event());
+        }
+        String[] scriptKeys = {
+            keys.processing(queue, workerId), keys.events(queue), keys.delayed(queue), keys.dead(queue)
+        };
+        List<Long> applied =
+                redis.await(FINISH.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+        return applied.stream().map(one -> one == 1L).toList();
+    }
+
+    /**
+     * Takes tasks out of a worker's processing list: each {@link Settlement.Requeue} onto the ready list, each
+     * {@link Settlement.DeadLetter} onto the dead-letter list ({@code reap-5.lua}).
+     *
+     * @param heartbeatCutoff if the worker beat after this (Redis epoch ms) it is alive and nothing moves; null moves
+     *     regardless
+     * @param forget whether to drop the worker from the live set once its list is empty
+     * @return tasks moved, or -1 if the worker turned out to be alive
+     */
+    public int reap(
+            QueueName queue, String workerId, @Nullable Long heartbeatCutoff, boolean forget, List<Settlement> moves) {
+        ScriptArgs args = new ScriptArgs()
+                .add(workerId)
+                .add(heartbeatCutoff == null ? "+inf" : heartbeatCutoff.toString())
+                .add(forget ? "1" : "0");
+        for (Settlement move : moves) {
+            switch (move) {
+                case Settlement.Requeue requeue ->
+                    args.add("R").add(requeue.envelope()).add(requeue.next());
+                case Settlement.DeadLetter dead ->
+                    args.add("D").add(dead.envelope()).add(dead.record());
+                default -> throw new IllegalArgumentException("a reaper only requeues or dead-letters: " + move);
+            }
+            args.addFields(move.event());
+        }
+        String[] scriptKeys = {
+            keys.processing(queue, workerId),
+            keys.ready(queue),
+            keys.dead(queue),
+            keys.events(queue),
+            keys.workers(queue)
+        };
+        Long moved = redis.await(REAP.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
+        return moved.intValue();
+    }
+
+    /**
+     * Moves up to {@code batch} due tasks from the delayed set to the ready list ({@code promote-4.lua}).
+     *
+     * @return the number taken from the delayed set
+     */
+    public long promote(QueueName queue, Instant now, int batch) {
+        String[] scriptKeys = {keys.delayed(queue), keys.ready(queue), keys.events(queue), keys.cancelled(queue)};
+        ScriptArgs args = new ScriptArgs()
+                .add(now.toEpochMilli())
+                .add(now.toString())
+                .add(batch)
+                .add(TaskIds.newIdPrefix());
+        return redis.<Long>await(PROMOTE.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
+    }
+
+    /**
+     * A task put back on the ready list from outside the workers.
+     *
+     * @param fence the dead-letter record it must remove to go, or null for none
+     * @param retried the fields of its task_retried event
+     * @param queued the fields of its task_queued event
+     */
+    public record Requeued(
+            byte @Nullable [] fence, byte[] envelope, Map<String, String> retried, Map<String, String> queued) {}
+
+    /**
+     * Requeues tasks of one queue in one script call ({@code requeue-3.lua}).
+     *
+     * @return for each, whether it was requeued: false when its fence was gone
+     */
+    CompletionStage<List<Boolean>> requeue(QueueName queue, List<Requeued> tasks) {
+        ScriptArgs args = new ScriptArgs();
+        for (Requeued task : tasks) {
+            args.add(task.fence() == null ? NONE : task.fence())
+                    .add(task.envelope())
+                    .addFields(task.retried())
+                    .addFields(task.queued());
+        }
+        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.dead(queue)};
+        return REQUEUE.<List<Long>>run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray())
+                .thenApply(applied -> applied.stream().map(one -> one == 1L).toList());
+    }
+
+    /**
+     * Withdraws a scheduled task that is not due yet, with its task_cancelled event ({@code unschedule-2.lua}).
+     *
+     * @param dueAt the time it was scheduled for
+     * @return whether it was withdrawn
+     */
+    public boolean unschedule(QueueName queue, UUID taskId, Instant dueAt, Map<String, String> cancelled) {
+        ScriptArgs args = new ScriptArgs()
+                .add(dueAt.toEpochMilli())
+                .add("\"task_id\":\"" + taskId + "\"")
+                .addFields(cancelled);
+        String[] scriptKeys = {keys.delayed(queue), keys.events(queue)};
+        Long withdrawn =
+                redis.await(UNSCHEDULE.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
+        return withdrawn == 1L;
+    }
+
+    /**
+     * Blocks {@code connection} until the queue's ready list has an entry or {@code timeout} passes. BLMOVE from the
+     * list onto its own tail leaves the list as it was: it only wakes the caller, whose claim then moves tasks together
+     * with their events, so no task ever sits in a processing list without its task_received.
+     */
+    public void awaitReady(BusRedis.Connection connection, QueueName queue, Duration timeout) {
+        String ready = keys.ready(queue);
+        BusRedis.await(
+                connection.commands().blmove(ready, ready, LMoveArgs.Builder.rightRight(), timeout.toMillis() / 1000.0),
+                timeout.plus(redis.commandTimeout()));
+    }
+
+    /** Renews a worker's lease on the Redis server's clock ({@code heartbeat-1.lua}); returns the time written. */
+    public long heartbeat(QueueName queue, String workerId) {
+        String[] scriptKeys = {keys.workers(queue)};
+        return redis.<Long>await(HEARTBEAT.run(
+                redis.commands(),
+                ScriptOutputType.INTEGER,
+                scriptKeys,
+                new ScriptArgs().add(workerId).toArray()));
+    }
+
+    /** Records a cancellation request that lives until {@code expiry}. */
+    public void requestCancel(QueueName queue, UUID taskId, Instant expiry) {
+        redis.await(
+                redis.commands().zadd(keys.cancelled(queue), (double) expiry.toEpochMilli(), bytes(taskId.toString())));
+    }
+
+    private static LuaScript script(String name) {
+        return LuaScript.load(BusScripts.class, "lua/" + name + ".lua");
+    }
+
+    private static String text(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

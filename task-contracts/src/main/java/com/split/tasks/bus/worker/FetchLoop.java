@@ -1,0 +1,199 @@
+package com.split.tasks.bus.worker;
+
+import com.split.tasks.QueueName;
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.BusScripts;
+import com.split.tasks.bus.TaskRecovery;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that feeds one queue's {@link TaskRunner}: claims tasks only into free slots (no prefetch buffer), waits
+ * for work when the ready list is empty, returns tasks whose claim reply was lost, and waits out Redis outages with
+ * backoff. A watchdog restarts it if it dies.
+ */
+final class FetchLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(FetchLoop.class);
+
+    private final QueueContext context;
+    private final QueueName queue;
+    private final BusScripts scripts;
+    private final BusRedis redis;
+    private final TaskRecovery recovery;
+    private final TaskRunner runner;
+    private final int maxEnvelopeBytes;
+
+    private volatile boolean fetching;
+    private volatile long lastPollNanos = System.nanoTime();
+    private @Nullable Thread thread;
+    private BusRedis.@Nullable Connection blocking;
+
+    FetchLoop(
+            QueueContext context,
+            BusScripts scripts,
+            BusRedis redis,
+            TaskRecovery recovery,
+            TaskRunner runner,
+            int maxEnvelopeBytes) {
+        this.context = context;
+        this.queue = context.queue();
+        this.scripts = scripts;
+        this.redis = redis;
+        this.recovery = recovery;
+        this.runner = runner;
+        this.maxEnvelopeBytes = maxEnvelopeBytes;
+    }
+
+    void start() {
+        fetching = true;
+        startThread();
+    }
+
+    private synchronized void startThread() {
+        // Not a daemon: a worker service without a web server lives as long as its fetch loops do.
+        thread = Thread.ofPlatform().name("split-fetch-" + queue).start(this::loop);
+    }
+
+    private void loop() {
+        long backoffMillis = 100;
+        boolean outage = false;
+        boolean registered = false;
+        // At once (a restarted worker with a fixed id may find its list from a former life), after a failed claim
+        // (the script may have run and its reply been lost), and on a period (a claim that timed out here may still
+        // run in Redis once the connection is back).
+        long nextRecovery = System.nanoTime();
+        while (fetching) {
+            try {
+                if (!registered) {
+                    scripts.heartbeat(queue, context.workerId()); // the reaper must know it before it holds anything
+                    registered = true;
+                }
+                if (System.nanoTime() - nextRecovery >= 0) {
+                    recoverOrphans();
+                    nextRecovery = System.nanoTime()
+                            + context.settings().reapInterval().toNanos();
+                }
+                int free = runner.reserve(context.settings().effectiveClaimBatch());
+                if (free == 0 || !fetching) {
+                    runner.release(free);
+                    lastPollNanos = System.nanoTime(); // busy, not stuck
+                    continue;
+                }
+                List<byte[]> claimed;
+                try {
+                    claimed = claim(free);
+                } catch (RuntimeException e) {
+                    runner.release(free);
+                    nextRecovery = System.nanoTime();
+                    throw e;
+                } finally {
+                    lastPollNanos = System.nanoTime();
+                }
+                runner.release(free - claimed.size());
+                claimed.forEach(runner::submit);
+                if (outage) {
+                    log.info("Fetching from {} again after a Redis outage", queue);
+                    outage = false;
+                    backoffMillis = 100;
+                }
+                if (claimed.size() < free) {
+                    awaitWork(); // the claim emptied the ready list: claiming again at once would find nothing
+                }
+            } catch (InterruptedException e) {
+                if (fetching) {
+                    log.warn("Fetch loop of {} interrupted while running; it goes on", queue);
+                    Thread.interrupted();
+                }
+            } catch (RuntimeException e) {
+                if (!fetching) {
+                    break;
+                }
+                if (!outage) {
+                    log.warn("Cannot fetch from {}, retrying with backoff: {}", queue, e.toString());
+                    outage = true;
+                }
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.interrupted();
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private List<byte[]> claim(int count) {
+        long start = System.nanoTime();
+        List<byte[]> claimed =
+                scripts.claim(queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes);
+        context.metrics().fetched(queue, System.nanoTime() - start);
+        return claimed;
+    }
+
+    private void awaitWork() {
+        scripts.awaitReady(blockingConnection(), queue, context.settings().pollTimeout());
+    }
+
+    private synchronized BusRedis.Connection blockingConnection() {
+        if (blocking == null) {
+            blocking = redis.openBlocking();
+        }
+        return blocking;
+    }
+
+    /** Runs in the loop, when no claim is in flight, so every envelope it lists is either held or an orphan. */
+    private void recoverOrphans() {
+        int moved = recovery.takeBackOrphans(queue, context.workerId(), runner.held());
+        if (moved > 0) {
+            log.warn("Returned {} tasks of {} whose claim reply was lost to the ready list", moved, queue);
+        }
+    }
+
+    /** Whether the loop polled Redis recently; restarts it if it died. */
+    boolean check() {
+        if (!fetching) {
+            return true;
+        }
+        Thread current = thread;
+        if (current != null && !current.isAlive()) {
+            log.error("Fetch loop of {} died; starting it again", queue);
+            startThread();
+        }
+        Duration silence = Duration.ofNanos(System.nanoTime() - lastPollNanos);
+        return silence.compareTo(context.settings()
+                        .pollTimeout()
+                        .plus(redis.commandTimeout())
+                        .multipliedBy(3))
+                < 0;
+    }
+
+    /** Stops claiming; running tasks go on. */
+    void stop() {
+        fetching = false;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    /** Waits for the loop to leave (a claim or a wait in flight ends within its timeouts), then closes its connection. */
+    void close() throws InterruptedException {
+        Thread current = thread;
+        if (current != null) {
+            current.join(context.settings()
+                    .pollTimeout()
+                    .plus(redis.commandTimeout())
+                    .toMillis());
+        }
+        synchronized (this) {
+            if (blocking != null) {
+                blocking.close();
+                blocking = null;
+            }
+        }
+    }
+}

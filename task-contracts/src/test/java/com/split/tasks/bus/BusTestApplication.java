@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * {@code throwIfCancelled} every 10 ms), {@code no_data}, {@code report} (progress and a business result).
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableAutoConfiguration
 public class BusTestApplication {
 
     /** Every handler run, in start order. */

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Import;
 class LogShippingIntegrationTests {
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+    @EnableAutoConfiguration
     static class LoggingWorker {
 
         @Bean

@@ -50,7 +50,7 @@ class LogShippingOutageIntegrationTests {
 
     /** An application on the bus without workers: it only logs. */
     @SpringBootConfiguration
-    @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+    @EnableAutoConfiguration
     static class Publisher {
 
         @Bean

@@ -25,8 +25,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * #close()} deletes it.
  *
  * <p>Clients connect over TCP as {@link #username()}, a user with every privilege, to the database {@code split}. The
- * readiness check goes through Connector/J ({@code jdbc:mysql:}), which must be on the test classpath. Not thread safe:
- * one test drives it.
+ * readiness check goes through Connector/J ({@code jdbc:mysql:}), which split-test-support brings. Not thread safe: one
+ * test drives it.
  */
 public final class MariaDbServerProcess implements AutoCloseable {
 

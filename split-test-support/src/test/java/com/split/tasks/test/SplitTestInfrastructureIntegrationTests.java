@@ -26,7 +26,7 @@ import org.testcontainers.DockerClientFactory;
 @SplitIntegrationTest(classes = SplitTestInfrastructureIntegrationTests.App.class)
 class SplitTestInfrastructureIntegrationTests {
 
-    // Only what these tests touch: the bus auto-configuration of this module must not start workers here.
+    // Only the auto-configurations these tests touch: the context is the harness and what it configures.
     @SpringBootConfiguration(proxyBeanMethods = false)
     @ImportAutoConfiguration({
         ServiceConnectionAutoConfiguration.class,

@@ -2,7 +2,10 @@ package com.split.bench;
 
 import picocli.CommandLine.Option;
 
-/** {@code -h}, {@code --help}: every command's own, as picocli's {@code help COMMAND} has one already. */
+/**
+ * {@code -h}, {@code --help}, mixed into each command: an option the top command passed down (scope INHERIT) would clash
+ * with the one of picocli's own {@code help} command.
+ */
 final class HelpOption {
 
     @Option(

@@ -69,7 +69,7 @@ final class LogShipping extends BenchCommand {
             defaultValue = "600",
             converter = Seconds.class,
             paramLabel = "SECONDS",
-            description = "give up after")
+            description = "how long shipping, and then storing, may take")
     private Duration maxSeconds;
 
     @Mixin

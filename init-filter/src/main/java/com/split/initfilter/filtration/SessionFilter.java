@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Screens one session: reads its tickers' inputs, screens them, and upserts the rows whose inputs digest changed. A
- * rerun on unchanged inputs writes nothing. What the {@code initial_filter} handler runs, and what split-bench's {@code filter}
- * times.
+ * rerun on unchanged inputs writes nothing. What the {@code initial_filter} handler runs, and what split-bench's
+ * {@code filter} times.
  */
 @Service
 public class SessionFilter {

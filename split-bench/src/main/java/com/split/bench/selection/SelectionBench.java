@@ -50,10 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 public final class SelectionBench extends ServiceBench {
 
-    @Option(
-            names = "--passing",
-            defaultValue = "0.9",
-            description = "the share of tickers that passed the initial filter")
+    @Option(names = "--passing", defaultValue = "0.9", description = "share of tickers that passed the initial filter")
     private double passing;
 
     @Option(names = "--seed", defaultValue = "1", description = "of the synthetic data")

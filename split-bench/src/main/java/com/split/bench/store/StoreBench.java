@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
         name = "store",
         description = {
             "How fast yahoo-gateway fetches daily bars and stores them (bin/yahoo-bench).",
-            "The PriceFetcher of a fetch_prices task, from the offline provider, many tickers at once, in a"
-                    + " throwaway schema; then a rerun that finds every ticker current."
+            "The PriceFetcher of a fetch_prices task, many tickers at once, then a rerun that finds them current."
         })
 public final class StoreBench extends ServiceBench {
 

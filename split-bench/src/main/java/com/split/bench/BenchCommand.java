@@ -1,15 +1,12 @@
 package com.split.bench;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A split-bench command: its options are checked before anything runs, and a value out of range is a usage error (exit
@@ -64,23 +61,5 @@ public abstract class BenchCommand implements Callable<Integer> {
     /** A usage error: picocli prints it with the command's usage, and the command exits with 2. */
     protected final ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** A positive number of seconds, fractions allowed ({@code 2.5}). */
-    public static final class Seconds implements ITypeConverter<Duration> {
-
-        @Override
-        public Duration convert(String value) {
-            double seconds;
-            try {
-                seconds = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                seconds = Double.NaN;
-            }
-            if (!(seconds > 0) || Double.isInfinite(seconds)) {
-                throw new TypeConversionException("'" + value + "' is not a positive number of seconds");
-            }
-            return Duration.ofNanos((long) (seconds * 1e9));
-        }
     }
 }

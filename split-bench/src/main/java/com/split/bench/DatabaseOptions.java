@@ -32,11 +32,7 @@ public final class DatabaseOptions {
             defaultValue = "split_test")
     private String password;
 
-    @Option(
-            names = "--keep-schema",
-            arity = "0..1",
-            paramLabel = "true|false",
-            description = "keep the throwaway schema afterwards, for a look")
+    @Option(names = "--keep-schema", arity = "0..1", description = "keep the throwaway schema afterwards, for a look")
     private boolean keepSchema;
 
     /** Creates a schema named {@code prefix} and a random suffix, which closing drops unless --keep-schema. */

@@ -144,7 +144,6 @@ final class Journal {
         @Option(
                 names = "--seconds",
                 defaultValue = "30",
-                converter = Seconds.class,
                 paramLabel = "SECONDS",
                 description = "how long the lag phase publishes")
         private Duration lagWindow;

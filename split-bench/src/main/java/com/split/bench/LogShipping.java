@@ -67,7 +67,6 @@ final class LogShipping extends BenchCommand {
     @Option(
             names = "--max-seconds",
             defaultValue = "600",
-            converter = Seconds.class,
             paramLabel = "SECONDS",
             description = "how long shipping, and then storing, may take")
     private Duration maxSeconds;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -44,7 +45,7 @@ final class Produce extends BenchCommand {
     @Mixin
     private BusOptions bus;
 
-    @Option(names = "--n", required = true, description = "tasks to enqueue")
+    @Option(names = "--n", required = true, showDefaultValue = Visibility.NEVER, description = "tasks to enqueue")
     private long n;
 
     @Option(
@@ -56,12 +57,8 @@ final class Produce extends BenchCommand {
     @Option(names = "--rate", description = "publishes per second, for --mode paced")
     private @Nullable Double rate;
 
-    @Option(
-            names = "--prefix",
-            defaultValue = BenchRedis.DEFAULT_PREFIX,
-            converter = BenchRedis.Prefix.class,
-            description = "key prefix")
-    private String prefix;
+    @Mixin
+    private PrefixOption keys;
 
     @Option(
             names = "--warmup",
@@ -73,19 +70,10 @@ final class Produce extends BenchCommand {
     @Option(names = "--threads", defaultValue = "1", description = "publishing threads, for --mode single")
     private int threads;
 
-    @Option(
-            names = "--max-seconds",
-            defaultValue = "600",
-            converter = Seconds.class,
-            paramLabel = "SECONDS",
-            description = "give up after")
+    @Option(names = "--max-seconds", defaultValue = "600", paramLabel = "SECONDS", description = "give up after")
     private Duration maxSeconds;
 
-    @Option(
-            names = "--cleanup",
-            arity = "0..1",
-            paramLabel = "true|false",
-            description = "delete the prefix's keys afterwards")
+    @Option(names = "--cleanup", arity = "0..1", description = "delete the prefix's keys afterwards")
     private boolean cleanup;
 
     /**
@@ -131,6 +119,7 @@ final class Produce extends BenchCommand {
 
     private Result produce() {
         long deadline = System.nanoTime() + maxSeconds.toNanos();
+        String prefix = keys.value();
         try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
             Producer producer = new Producer(redis, redis.keys(), threads);
             if (warmup > 0) {

@@ -48,7 +48,6 @@ final class Refresh extends BenchCommand {
     @Option(
             names = "--max-seconds",
             defaultValue = "300",
-            converter = Seconds.class,
             paramLabel = "SECONDS",
             description = "how long one run may take")
     private Duration patience;

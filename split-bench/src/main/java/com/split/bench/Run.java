@@ -135,7 +135,6 @@ final class Run {
         @Option(
                 names = "--latency-seconds",
                 defaultValue = "10",
-                converter = Seconds.class,
                 paramLabel = "SECONDS",
                 description = "how long each latency run publishes")
         private Duration latencyWindow;

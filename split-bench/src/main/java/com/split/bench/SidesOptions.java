@@ -30,7 +30,6 @@ final class SidesOptions {
     @Option(
             names = "--max-seconds",
             defaultValue = "600",
-            converter = BenchCommand.Seconds.class,
             paramLabel = "SECONDS",
             description = "how long one producer, worker or wait may take")
     private Duration timeout;

@@ -50,12 +50,7 @@ final class Soak extends BenchCommand {
     @Option(names = "--jvm-opts", paramLabel = "\"...\"", description = "the worker JVM's options")
     private @Nullable String jvmOpts;
 
-    @Option(
-            names = "--max-seconds",
-            defaultValue = "1800",
-            converter = Seconds.class,
-            paramLabel = "SECONDS",
-            description = "give up after")
+    @Option(names = "--max-seconds", defaultValue = "1800", paramLabel = "SECONDS", description = "give up after")
     private Duration limit;
 
     record RssSample(long published, double at, long rssKb) {}

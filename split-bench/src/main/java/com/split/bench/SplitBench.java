@@ -3,6 +3,7 @@ package com.split.bench;
 import com.split.bench.filter.FilterBench;
 import com.split.bench.selection.SelectionBench;
 import com.split.bench.store.StoreBench;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -65,6 +66,7 @@ public final class SplitBench implements Runnable {
         commandLine.registerConverter(long.class, whole);
         commandLine.registerConverter(Integer.class, wholeInt);
         commandLine.registerConverter(int.class, wholeInt);
+        commandLine.registerConverter(Duration.class, SplitBench::seconds);
         return commandLine;
     }
 
@@ -75,6 +77,20 @@ public final class SplitBench implements Runnable {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + value + "' is not a whole number");
         }
+    }
+
+    /** A positive number of seconds, fractions allowed, as in {@code --latency-seconds 2.5}. */
+    private static Duration seconds(String value) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new TypeConversionException("'" + value + "' is not a positive number of seconds");
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
     }
 
     @Override

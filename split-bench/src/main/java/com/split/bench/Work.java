@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -51,39 +52,30 @@ final class Work extends BenchCommand {
     @Option(names = "--warm", defaultValue = "0", description = "warm-up tasks")
     private long warm;
 
-    @Option(names = "--target", required = true, description = "measured tasks, after the warm-up ones")
+    @Option(
+            names = "--target",
+            required = true,
+            showDefaultValue = Visibility.NEVER,
+            description = "measured tasks, after the warm-up ones")
     private long target;
 
     @Option(names = "--done", required = true, paramLabel = "PATH", description = "where the figures go")
     private Path done;
 
-    @Option(
-            names = "--prefix",
-            defaultValue = BenchRedis.DEFAULT_PREFIX,
-            converter = BenchRedis.Prefix.class,
-            description = "key prefix")
-    private String prefix;
+    @Mixin
+    private PrefixOption keys;
 
     @Option(
             names = "--max-seconds",
             defaultValue = "1800",
-            converter = Seconds.class,
             paramLabel = "SECONDS",
             description = "exit after, without a SIGTERM")
     private Duration maxSeconds;
 
-    @Option(
-            names = "--gc-stats",
-            arity = "0..1",
-            paramLabel = "true|false",
-            description = "heap after a full GC at the warm mark and the end")
+    @Option(names = "--gc-stats", arity = "0..1", description = "heap after a full GC at the warm mark and the end")
     private boolean gcStats;
 
-    @Option(
-            names = "--keep-keys",
-            arity = "0..1",
-            paramLabel = "true|false",
-            description = "leave the prefix's keys in Redis")
+    @Option(names = "--keep-keys", arity = "0..1", description = "leave the prefix's keys in Redis")
     private boolean keepKeys;
 
     /** Written to {@code PATH.warm}: the state when the measured part begins. */
@@ -179,6 +171,7 @@ final class Work extends BenchCommand {
     protected void run() throws InterruptedException {
         long deadline = System.nanoTime() + maxSeconds.toNanos();
         Probe probe = new Probe(warm, target);
+        String prefix = keys.value();
         BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue());
         WorkerSettings defaults = WorkerSettings.defaults();
         WorkerSettings settings = new WorkerSettings(

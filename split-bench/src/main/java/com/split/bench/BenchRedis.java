@@ -19,6 +19,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * One process's view of the bench's Redis: the bus connection, the keys of one prefix, a separate plain connection for
@@ -125,5 +127,17 @@ final class BenchRedis implements AutoCloseable {
         plain.close();
         bus.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    /** {@code --prefix}: checked as it is parsed. */
+    static final class Prefix implements ITypeConverter<String> {
+
+        @Override
+        public String convert(String value) {
+            if (!PREFIX.matcher(value).matches()) {
+                throw new TypeConversionException("a key prefix matches " + PREFIX + ", was '" + value + "'");
+            }
+            return value;
+        }
     }
 }

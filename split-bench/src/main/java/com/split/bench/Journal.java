@@ -12,15 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code journal}: how fast event-srv journals the bus's events into MySQL. event-srv (the whole application, without
@@ -48,21 +47,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Journal {
 
-    static final Set<String> OPTIONS = options(
-            "tasks",
-            "warm",
-            "rate",
-            "seconds",
-            "concurrency",
-            "batch-size",
-            "redis",
-            "queue",
-            "phases",
-            "jvm-opts",
-            "dir",
-            "max-seconds");
-
-    static final List<String> PHASES = List.of("throughput", "lag");
+    enum Phase {
+        THROUGHPUT,
+        LAG
+    }
 
     /** A no-op task's events: created, queued, received, started, succeeded. */
     static final int EVENTS_PER_TASK = 5;
@@ -119,93 +107,109 @@ final class Journal {
             Duration lagWindow,
             int concurrency,
             int batchSize,
-            BenchDatabase database,
-            List<String> phases,
-            boolean keepSchema,
+            DatabaseOptions database,
+            List<Phase> phases,
             Sides sides) {}
 
     private final Settings settings;
     private final BenchRedis redis;
     private final String base = "split-bench-journal-"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    private final String schema = base.replace('-', '_');
     private final PrintStream progress = System.err;
-
-    private static Set<String> options(String... own) {
-        Set<String> options = new HashSet<>(List.of(own));
-        options.addAll(BenchDatabase.OPTIONS);
-        return Set.copyOf(options);
-    }
 
     private Journal(Settings settings, BenchRedis redis) {
         this.settings = settings;
         this.redis = redis;
     }
 
-    static Report run(Args args, PrintStream out) throws IOException {
-        args.allowOnly(OPTIONS);
-        List<String> phases =
-                List.of(args.string("phases", String.join(",", PHASES)).split(","));
-        for (String phase : phases) {
-            if (!PHASES.contains(phase)) {
-                throw new IllegalArgumentException("--phases takes " + PHASES + ", not '" + phase + "'");
-            }
+    /** The options of {@code journal}. */
+    @Command(
+            name = "journal",
+            description = {
+                "How fast event-srv journals the bus's events into MySQL: throughput, and lag at a rate.",
+                "event-srv runs in this JVM on a throwaway schema; the producer and the worker in JVMs of their"
+                        + " own."
+            })
+    static final class Options extends BenchCommand {
+
+        @Option(names = "--tasks", defaultValue = "100000", description = "measured tasks of the throughput phase")
+        private long tasks;
+
+        @Option(names = "--warm", defaultValue = "20000", description = "tasks whose events warm event-srv up first")
+        private long warm;
+
+        @Option(names = "--rate", defaultValue = "2000", description = "tasks per second of the lag phase")
+        private double rate;
+
+        @Option(
+                names = "--seconds",
+                defaultValue = "30",
+                paramLabel = "SECONDS",
+                description = "how long the lag phase publishes")
+        private Duration lagWindow;
+
+        @Option(names = "--concurrency", defaultValue = "64", description = "the worker's")
+        private int concurrency;
+
+        @Option(names = "--batch-size", defaultValue = "500", description = "event-srv's split.events.batch-size")
+        private int batchSize;
+
+        @Mixin
+        private SidesOptions sides;
+
+        @Option(
+                names = "--phases",
+                split = ",",
+                paramLabel = "PHASE",
+                defaultValue = "throughput,lag",
+                description = "of ${COMPLETION-CANDIDATES}")
+        private List<Phase> phases;
+
+        @Mixin
+        private DatabaseOptions database;
+
+        @Override
+        protected void check() {
+            atLeast("--tasks", tasks, 1);
+            atLeast("--warm", warm, 0);
+            positive("--rate", rate);
+            atLeast("--concurrency", concurrency, 1);
+            atLeast("--batch-size", batchSize, 1);
         }
-        String url = args.string("redis", BenchRedis.DEFAULT_URL);
-        String queue = args.string("queue", BenchRedis.DEFAULT_QUEUE);
-        Duration timeout = args.seconds("max-seconds", Duration.ofMinutes(10));
-        Settings settings = new Settings(
-                args.positive("tasks", 100_000),
-                args.atLeast("warm", 20_000, 0),
-                args.options().containsKey("rate") ? args.positiveNumber("rate") : 2000,
-                args.seconds("seconds", Duration.ofSeconds(30)),
-                args.intAtLeast("concurrency", 64, 1),
-                args.intAtLeast("batch-size", 500, 1),
-                BenchDatabase.from(args),
-                phases,
-                args.flag("keep-schema"),
-                new Sides(
-                        args.options().containsKey("dir")
-                                ? Files.createDirectories(Path.of(args.required("dir")))
-                                : Files.createTempDirectory("split-bench-"),
-                        url,
-                        queue,
-                        Run.words(args.string("jvm-opts", "")),
-                        List.of(),
-                        timeout));
-        try (BenchRedis redis = new BenchRedis(url, BenchRedis.DEFAULT_PREFIX, queue)) {
-            Report report = new Journal(settings, redis).all();
-            print(report, out);
-            out.println(Json.line(report));
-            return report;
+
+        @Override
+        protected void run() throws IOException {
+            Settings settings = new Settings(
+                    tasks, warm, rate, lagWindow, concurrency, batchSize, database, List.copyOf(phases), sides.sides());
+            try (BenchRedis redis = new BenchRedis(
+                    settings.sides().url(),
+                    BenchRedis.DEFAULT_PREFIX,
+                    settings.sides().queue())) {
+                Report report = new Journal(settings, redis).all();
+                print(report, System.out);
+                System.out.println(Json.line(report));
+            }
         }
     }
 
     private Report all() {
-        settings.database().create(schema);
-        progress.printf(
-                "split-bench journal: prefix %s, schema %s, files in %s%n",
-                base, schema, settings.sides().dir());
-        try {
-            Throughput throughput = settings.phases().contains("throughput") ? throughput() : null;
-            Lag lag = settings.phases().contains("lag") ? lag() : null;
+        try (ThrowawaySchema schema = settings.database().throwaway("split_bench_journal")) {
+            progress.printf(
+                    "split-bench journal: prefix %s, schema %s, files in %s%n",
+                    base, schema.name(), settings.sides().dir());
+            Throughput throughput = settings.phases().contains(Phase.THROUGHPUT) ? throughput(schema) : null;
+            Lag lag = settings.phases().contains(Phase.LAG) ? lag(schema) : null;
             return new Report(
                     settings.sides().url(),
-                    settings.database().serverUrl(),
+                    schema.serverUrl(),
                     settings.batchSize(),
                     settings.concurrency(),
                     throughput,
                     lag);
-        } finally {
-            if (settings.keepSchema()) {
-                progress.printf("keeping schema %s%n", schema);
-            } else {
-                settings.database().drop(schema);
-            }
         }
     }
 
-    private Throughput throughput() {
+    private Throughput throughput(ThrowawaySchema schema) {
         String prefix = base + "-throughput";
         long n = settings.tasks();
         long all = (settings.warm() + n) * EVENTS_PER_TASK;
@@ -232,7 +236,7 @@ final class Journal {
             }
             progress.printf("throughput: %,d events on %s; starting event-srv%n", all, stream);
             double booted = ProcStats.now();
-            try (ConfigurableApplicationContext eventSrv = startEventSrv(prefix)) {
+            try (ConfigurableApplicationContext eventSrv = startEventSrv(schema, prefix)) {
                 Meters meters = new Meters(eventSrv);
                 double first = Double.NaN;
                 double counted = 0;
@@ -270,7 +274,7 @@ final class Journal {
         }
     }
 
-    private Lag lag() {
+    private Lag lag(ThrowawaySchema schema) {
         String prefix = base + "-lag";
         double rate = settings.rate();
         long n = Math.max(1, Math.round(rate * settings.lagWindow().toNanos() / 1e9));
@@ -279,7 +283,7 @@ final class Journal {
                 new RedisKeys(prefix).events(QueueName.of(settings.sides().queue()));
         progress.printf("lag: event-srv running, %,d tasks published at %.0f/s%n", n, rate);
         Sides.Worker worker = null;
-        try (ConfigurableApplicationContext eventSrv = startEventSrv(prefix)) {
+        try (ConfigurableApplicationContext eventSrv = startEventSrv(schema, prefix)) {
             Meters meters = new Meters(eventSrv);
             long rowsBefore = rows(eventSrv);
             worker = settings.sides()
@@ -334,19 +338,17 @@ final class Journal {
     }
 
     /** event-srv as it runs in production, without a web server, on this run's schema and key prefix. */
-    private ConfigurableApplicationContext startEventSrv(String prefix) {
-        return settings.database()
-                .boot(
-                        EventSrvApplication.class,
-                        schema,
-                        "--spring.application.name=event-srv",
-                        "--spring.flyway.locations=classpath:db/migration/split_events",
-                        "--spring.data.redis.url=" + settings.sides().url(),
-                        "--split.bus.key-prefix=" + prefix,
-                        "--split.events.queues=" + settings.sides().queue(),
-                        "--split.events.batch-size=" + settings.batchSize(),
-                        // the journal alone is measured: a reconcile would wait for it to catch up, and add load
-                        "--split.events.recovery.enabled=false");
+    private ConfigurableApplicationContext startEventSrv(ThrowawaySchema schema, String prefix) {
+        return schema.boot(
+                EventSrvApplication.class,
+                "--spring.application.name=event-srv",
+                "--spring.flyway.locations=classpath:db/migration/split_events",
+                "--spring.data.redis.url=" + settings.sides().url(),
+                "--split.bus.key-prefix=" + prefix,
+                "--split.events.queues=" + settings.sides().queue(),
+                "--split.events.batch-size=" + settings.batchSize(),
+                // the journal alone is measured: a reconcile would wait for it to catch up, and add load
+                "--split.events.recovery.enabled=false");
     }
 
     private static long rows(ConfigurableApplicationContext eventSrv) {

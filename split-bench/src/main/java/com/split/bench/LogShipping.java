@@ -12,10 +12,7 @@ import com.split.tasks.logs.RedisLogAppender;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.LoggerFactory;
@@ -23,6 +20,9 @@ import org.slf4j.MDC;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code logs}: what log shipping costs the code that logs, and how fast it ships. Each {@code logger.warn} call (three
@@ -31,16 +31,48 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shipping thread sending meanwhile; the same calls with a no-op appender give Logback's own share. Then
  * {@code --records} WARN records are logged at once and timed until Redis has confirmed all of them.
  */
-final class LogShipping {
+@Command(
+        name = "logs",
+        description = {
+            "What log shipping costs a log call, and how fast records are shipped and stored.",
+            "Each logger.warn call timed, against a no-op appender; then --records records until Redis has"
+                    + " confirmed them, and log-srv storing them in a throwaway schema."
+        })
+final class LogShipping extends BenchCommand {
 
-    static final Set<String> OPTIONS =
-            options("redis", "records", "calls", "rate", "warmup", "threads", "batch-size", "max-seconds");
+    @Option(names = "--redis", paramLabel = "URL", defaultValue = BenchRedis.DEFAULT_URL)
+    private String redisUrl;
 
-    private static Set<String> options(String... own) {
-        Set<String> options = new HashSet<>(List.of(own));
-        options.addAll(BenchDatabase.OPTIONS);
-        return Set.copyOf(options);
-    }
+    @Option(
+            names = "--records",
+            defaultValue = "200000",
+            description = "WARN records logged at once, then shipped and stored")
+    private long records;
+
+    @Option(names = "--calls", defaultValue = "100000", description = "timed calls per thread")
+    private int calls;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "calls per second per thread")
+    private double rate;
+
+    @Option(names = "--warmup", defaultValue = "100000", description = "untimed calls per thread first")
+    private long warmup;
+
+    @Option(names = "--threads", defaultValue = "1")
+    private int threads;
+
+    @Option(names = "--batch-size", defaultValue = "500", description = "records per shipped batch")
+    private int batchSize;
+
+    @Option(
+            names = "--max-seconds",
+            defaultValue = "600",
+            paramLabel = "SECONDS",
+            description = "how long shipping, and then storing, may take")
+    private Duration maxSeconds;
+
+    @Mixin
+    private DatabaseOptions database;
 
     /**
      * @param ratePerThread calls per second each thread makes, in bursts of 100
@@ -66,25 +98,26 @@ final class LogShipping {
             long streamLength,
             double storedPerSecond) {}
 
-    private LogShipping() {}
+    @Override
+    protected void check() {
+        atLeast("--records", records, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--calls", calls, 1);
+        positive("--rate", rate);
+        atLeast("--threads", threads, 1);
+        atLeast("--batch-size", batchSize, 1);
+    }
 
-    static Report run(Args args, PrintStream out) {
-        args.allowOnly(OPTIONS);
-        long records = args.positive("records", 200_000);
-        long warmup = args.atLeast("warmup", 100_000, 0);
-        int calls = args.intAtLeast("calls", 100_000, 1);
-        double rate = args.options().containsKey("rate") ? args.positiveNumber("rate") : 20_000;
-        int threads = args.intAtLeast("threads", 1, 1);
-        int batchSize = args.intAtLeast("batch-size", 500, 1);
-        long deadline = System.nanoTime()
-                + args.seconds("max-seconds", Duration.ofMinutes(10)).toNanos();
+    @Override
+    protected void run() {
+        long deadline = System.nanoTime() + maxSeconds.toNanos();
         String prefix = "split-bench-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-logs";
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger probe = context.getLogger("com.split.bench.LogProbe");
         probe.setAdditive(false); // only the appender under test, no console
         probe.setLevel(Level.WARN);
-        try (BenchRedis redis = new BenchRedis(args.string("redis", BenchRedis.DEFAULT_URL), prefix, "bench_logs")) {
+        try (BenchRedis redis = new BenchRedis(redisUrl, prefix, "bench_logs")) {
             Appender<ILoggingEvent> noop = new UnsynchronizedAppenderBase<>() {
                 @Override
                 protected void append(ILoggingEvent event) {}
@@ -117,7 +150,7 @@ final class LogShipping {
             double shipSeconds = (System.nanoTime() - start) / 1e9;
             long streamLength = redis.plain().xlen(redis.keys().logs());
             appender.stop();
-            double storedPerSecond = store(BenchDatabase.from(args), args, prefix, streamLength, deadline);
+            double storedPerSecond = store(prefix, streamLength, deadline);
             redis.deleteKeys(prefix);
 
             Report report = new Report(
@@ -136,8 +169,7 @@ final class LogShipping {
                     records / shipSeconds,
                     streamLength,
                     storedPerSecond);
-            print(report, warmup, out);
-            return report;
+            print(report, warmup, System.out);
         }
     }
 
@@ -147,37 +179,27 @@ final class LogShipping {
      *
      * @return records stored per second, counted from the end of log-srv's startup to the last record stored
      */
-    private static double store(BenchDatabase database, Args args, String prefix, long records, long deadline) {
-        String schema = prefix.replace('-', '_');
-        database.create(schema);
-        try {
-            try (ConfigurableApplicationContext logSrv = database.boot(
-                    LogSrvApplication.class,
-                    schema,
-                    "--spring.application.name=log-srv",
-                    "--spring.flyway.locations=classpath:db/migration/split_logs",
-                    "--spring.data.redis.url=" + args.string("redis", BenchRedis.DEFAULT_URL),
-                    "--split.bus.key-prefix=" + prefix,
-                    // log-srv's own WARNs would join the records counted
-                    "--split.logs.enabled=false")) {
-                JdbcClient jdbc = logSrv.getBean(JdbcClient.class);
-                long start = System.nanoTime();
-                long before = stored(jdbc);
-                while (stored(jdbc) < records) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(
-                                "log-srv did not store %,d records within --max-seconds".formatted(records));
-                    }
-                    LockSupport.parkNanos(5_000_000);
+    private double store(String prefix, long records, long deadline) {
+        try (ThrowawaySchema schema = database.throwaway("split_bench_logs");
+                ConfigurableApplicationContext logSrv = schema.boot(
+                        LogSrvApplication.class,
+                        "--spring.application.name=log-srv",
+                        "--spring.flyway.locations=classpath:db/migration/split_logs",
+                        "--spring.data.redis.url=" + redisUrl,
+                        "--split.bus.key-prefix=" + prefix,
+                        // log-srv's own WARNs would join the records counted
+                        "--split.logs.enabled=false")) {
+            JdbcClient jdbc = logSrv.getBean(JdbcClient.class);
+            long start = System.nanoTime();
+            long before = stored(jdbc);
+            while (stored(jdbc) < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "log-srv did not store %,d records within --max-seconds".formatted(records));
                 }
-                return (records - before) / ((System.nanoTime() - start) / 1e9);
+                LockSupport.parkNanos(5_000_000);
             }
-        } finally {
-            if (args.flag("keep-schema")) {
-                System.err.printf("keeping schema %s%n", schema);
-            } else {
-                database.drop(schema);
-            }
+            return (records - before) / ((System.nanoTime() - start) / 1e9);
         }
     }
 

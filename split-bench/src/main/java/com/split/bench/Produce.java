@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,10 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * this process and Redis spent in between. {@code single} waits for each publish, {@code bulk} publishes 1,000 per
  * {@code publishAll}, {@code paced} publishes R per second with the enqueue time in the payload.
  */
-final class Produce {
-
-    static final Set<String> OPTIONS =
-            Set.of("redis", "queue", "n", "mode", "rate", "prefix", "warmup", "max-seconds", "cleanup", "threads");
+@Command(
+        name = "produce",
+        description = {
+            "One producer: enqueues N no-op tasks and prints what it took as a JSON line.",
+            "single waits for each publish, bulk publishes 1,000 per publishAll, paced publishes --rate per"
+                    + " second with the enqueue time in the payload."
+        })
+final class Produce extends BenchCommand {
 
     static final int BULK_CHUNK = 1000;
 
@@ -32,6 +40,40 @@ final class Produce {
         BULK,
         PACED
     }
+
+    @Mixin
+    private BusOptions bus;
+
+    @Option(names = "--n", required = true, showDefaultValue = Visibility.NEVER, description = "tasks to enqueue")
+    private long n;
+
+    @Option(
+            names = "--mode",
+            required = true,
+            description = "single (each publish waited for), bulk (publishAll of 1,000) or paced (--rate per second)")
+    private Mode mode;
+
+    @Option(names = "--rate", description = "publishes per second, for --mode paced")
+    private @Nullable Double rate;
+
+    @Mixin
+    private PrefixOption keys;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            description = "tasks published first, on a prefix of their own that is deleted, so that the JIT has"
+                    + " compiled the publish path")
+    private long warmup;
+
+    @Option(names = "--threads", defaultValue = "1", description = "publishing threads, for --mode single")
+    private int threads;
+
+    @Option(names = "--max-seconds", defaultValue = "600", paramLabel = "SECONDS", description = "give up after")
+    private Duration maxSeconds;
+
+    @Option(names = "--cleanup", arity = "0..1", description = "delete the prefix's keys afterwards")
+    private boolean cleanup;
 
     /**
      * @param tFirst {@code nanoTime} seconds just before the first publish
@@ -57,23 +99,27 @@ final class Produce {
             double machineAfter,
             Percentiles publishLatency) {}
 
-    private Produce() {}
-
-    static Result run(Args args) {
-        args.allowOnly(OPTIONS);
-        Mode mode = Mode.valueOf(args.required("mode").toUpperCase(Locale.ROOT));
-        long n = args.positive("n", 0);
-        double rate = mode == Mode.PACED ? args.positiveNumber("rate") : 0;
-        long warmup = args.atLeast("warmup", 0, 0);
-        int threads = args.intAtLeast("threads", 1, 1);
-        if (threads > 1 && mode != Mode.SINGLE) {
-            throw new IllegalArgumentException("--threads is for --mode single");
+    @Override
+    protected void check() {
+        atLeast("--n", n, 1);
+        if (mode == Mode.PACED) {
+            require(rate != null, "--mode paced needs --rate");
+            positive("--rate", rate);
         }
-        String prefix = args.string("prefix", BenchRedis.DEFAULT_PREFIX);
-        long deadline = System.nanoTime()
-                + args.seconds("max-seconds", Duration.ofMinutes(10)).toNanos();
-        try (BenchRedis redis = new BenchRedis(
-                args.string("redis", BenchRedis.DEFAULT_URL), prefix, args.string("queue", BenchRedis.DEFAULT_QUEUE))) {
+        atLeast("--warmup", warmup, 0);
+        atLeast("--threads", threads, 1);
+        require(threads == 1 || mode == Mode.SINGLE, "--threads is for --mode single");
+    }
+
+    @Override
+    protected void run() {
+        System.out.println(Json.line(produce()));
+    }
+
+    private Result produce() {
+        long deadline = System.nanoTime() + maxSeconds.toNanos();
+        String prefix = keys.value();
+        try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
             Producer producer = new Producer(redis, redis.keys(), threads);
             if (warmup > 0) {
                 // The JIT compiles the publish path on tasks nobody counts, in a prefix of their own that goes away.
@@ -84,11 +130,11 @@ final class Produce {
             RedisInfo before = redis.info();
             double machineBefore = ProcStats.machineBusySeconds();
             double cpuBefore = ProcStats.cpuSeconds();
-            Window window = producer.publish(mode, n, rate, deadline);
+            Window window = producer.publish(mode, n, mode == Mode.PACED ? rate : 0, deadline);
             double cpuAfter = ProcStats.cpuSeconds();
             double machineAfter = ProcStats.machineBusySeconds();
             RedisInfo after = redis.info();
-            if (args.flag("cleanup")) {
+            if (cleanup) {
                 redis.deleteKeys(prefix);
             }
             return new Result(

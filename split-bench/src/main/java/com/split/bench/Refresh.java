@@ -1,7 +1,6 @@
 package com.split.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,18 +22,35 @@ import tools.jackson.databind.JsonNode;
  * portfolio of fresh symbols (so the first run fetches every ticker's history), then refreshes it {@code --runs} times:
  * the first run is cold, the later ones find the market data current.
  */
-final class Refresh {
+@Command(
+        name = "refresh",
+        description = {
+            "Whole refresh runs on a running stack (bin/split up).",
+            "From POST /api/portfolios/{id}/refresh to readable recommendations, the first run cold; over"
+                    + " 100 tickers the stack needs SPLIT_PORTFOLIO_MAX_TICKERS."
+        })
+final class Refresh extends BenchCommand {
 
-    private static final Set<String> OPTIONS = Set.of("url", "tickers", "runs", "max-seconds");
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String url;
 
-    private Refresh(String url) {
-        this.url = url.replaceAll("/+$", "");
-    }
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "portfolio-mngr")
+    private String url;
+
+    @Option(names = "--tickers", defaultValue = "10")
+    private int tickers;
+
+    @Option(names = "--runs", defaultValue = "3", description = "refreshes, the first cold")
+    private int runs;
+
+    @Option(
+            names = "--max-seconds",
+            defaultValue = "300",
+            paramLabel = "SECONDS",
+            description = "how long one run may take")
+    private Duration patience;
 
     /** One run: the wall time from the POST to the recommendations, and what portfolio-mngr reported. */
     record Timed(
@@ -47,21 +64,23 @@ final class Refresh {
 
     record Result(int tickers, String portfolio, List<Timed> runs) {}
 
-    static void run(Args args, PrintStream out) throws IOException, InterruptedException {
-        args.allowOnly(OPTIONS);
-        int tickers = args.intAtLeast("tickers", 10, 1);
-        int runs = args.intAtLeast("runs", 3, 1);
-        Duration patience = args.seconds("max-seconds", Duration.ofMinutes(5));
-        Refresh bench = new Refresh(args.string("url", "http://127.0.0.1:8081"));
+    @Override
+    protected void check() {
+        atLeast("--tickers", tickers, 1);
+        atLeast("--runs", runs, 1);
+    }
 
+    @Override
+    protected void run() throws IOException, InterruptedException {
+        url = url.replaceAll("/+$", "");
         String name =
                 "bench-%d-%08x".formatted(tickers, ThreadLocalRandom.current().nextInt());
-        long portfolio = bench.createPortfolio(name, symbols(tickers));
+        long portfolio = createPortfolio(name, symbols(tickers));
         List<Timed> timed = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Timed one = bench.refresh(portfolio, patience);
+            Timed one = refresh(portfolio, patience);
             timed.add(one);
-            out.printf(
+            System.out.printf(
                     Locale.ROOT,
                     "refresh %d of %d, %d tickers (%s): %s in %.2f s, %d recommendations (%d BUY), %d dropped, steps %s%n",
                     i + 1,
@@ -75,7 +94,7 @@ final class Refresh {
                     one.dropped(),
                     one.stepMillis());
         }
-        out.println(Json.line(new Result(tickers, name, timed)));
+        System.out.println(Json.line(new Result(tickers, name, timed)));
     }
 
     /** Symbols no other portfolio holds: the offline provider makes data for any valid symbol. */

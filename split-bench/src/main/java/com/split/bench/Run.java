@@ -2,16 +2,16 @@ package com.split.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code run}: the whole benchmark, each side in a JVM of its own, each phase on a key prefix of its own that is
@@ -30,24 +30,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Run {
 
-    static final Set<String> OPTIONS = Set.of(
-            "tasks",
-            "concurrency",
-            "claim-batch",
-            "redis",
-            "queue",
-            "rate",
-            "latency-seconds",
-            "warm",
-            "producer-warmup",
-            "producer-threads",
-            "phases",
-            "jvm-opts",
-            "worker-jvm-opts",
-            "dir",
-            "max-seconds");
-
-    static final List<String> PHASES = List.of("enqueue", "drain", "e2e", "latency");
+    enum Phase {
+        ENQUEUE,
+        DRAIN,
+        E2E,
+        LATENCY
+    }
 
     /**
      * Warm-up tasks per worker and per producer: C2 keeps compiling the bus path for tens of thousands of tasks, and
@@ -104,70 +92,119 @@ final class Run {
             long tasks,
             int concurrency,
             int claimBatch,
-            String url,
-            String queue,
             List<Double> rates,
             Duration latencyWindow,
             long warm,
             long producerWarmup,
             int producerThreads,
-            List<String> phases,
-            List<String> jvmOpts,
-            List<String> workerJvmOpts,
-            Path dir,
-            Duration timeout) {}
+            List<Phase> phases,
+            Sides sides) {}
 
     private Run(Settings settings, BenchRedis redis) {
         this.settings = settings;
         this.redis = redis;
     }
 
-    static Report run(Args args, PrintStream out) throws IOException {
-        args.allowOnly(OPTIONS);
-        List<String> phases =
-                List.of(args.string("phases", String.join(",", PHASES)).split(","));
-        for (String phase : phases) {
-            if (!PHASES.contains(phase)) {
-                throw new IllegalArgumentException("--phases takes " + PHASES + ", not '" + phase + "'");
+    /** The options of {@code run}. */
+    @Command(
+            name = "run",
+            description = {
+                "The whole bus benchmark: enqueue, drain, end-to-end and latency, each side in a JVM of its own.",
+                "Throughput, latency, CPU and Redis commands per task; each phase on a key prefix of its own,"
+                        + " deleted afterwards."
+            })
+    static final class Options extends BenchCommand {
+
+        @Option(names = "--tasks", defaultValue = "20000", description = "measured tasks per phase")
+        private long tasks;
+
+        @Mixin
+        private WorkerOptions worker;
+
+        @Mixin
+        private SidesOptions sides;
+
+        @Option(
+                names = "--rate",
+                split = ",",
+                paramLabel = "RATE",
+                defaultValue = "100,1000",
+                description = "the latency phase's publishes per second, one run each")
+        private List<Double> rates;
+
+        @Option(
+                names = "--latency-seconds",
+                defaultValue = "10",
+                paramLabel = "SECONDS",
+                description = "how long each latency run publishes")
+        private Duration latencyWindow;
+
+        @Option(names = "--warm", defaultValue = "" + DEFAULT_WARM, description = "warm-up tasks per worker")
+        private long warm;
+
+        @Option(
+                names = "--producer-warmup",
+                defaultValue = "" + DEFAULT_PRODUCER_WARMUP,
+                description = "warm-up tasks per single or paced producer")
+        private long producerWarmup;
+
+        @Option(
+                names = "--producer-threads",
+                defaultValue = "1",
+                description = "publishing threads of the single producers")
+        private int producerThreads;
+
+        @Option(
+                names = "--phases",
+                split = ",",
+                paramLabel = "PHASE",
+                defaultValue = "enqueue,drain,e2e,latency",
+                description = "of ${COMPLETION-CANDIDATES}")
+        private List<Phase> phases;
+
+        @Override
+        protected void check() {
+            atLeast("--tasks", tasks, 1);
+            worker.check(this);
+            rates.forEach(rate -> positive("--rate", rate));
+            atLeast("--warm", warm, 0);
+            atLeast("--producer-warmup", producerWarmup, 0);
+            atLeast("--producer-threads", producerThreads, 1);
+        }
+
+        @Override
+        protected void run() throws IOException {
+            Settings settings = new Settings(
+                    tasks,
+                    worker.concurrency(),
+                    worker.claimBatch(),
+                    List.copyOf(rates),
+                    latencyWindow,
+                    warm,
+                    producerWarmup,
+                    producerThreads,
+                    List.copyOf(phases),
+                    sides.sides());
+            try (BenchRedis redis = new BenchRedis(
+                    settings.sides().url(),
+                    BenchRedis.DEFAULT_PREFIX,
+                    settings.sides().queue())) {
+                Report report = new Run(settings, redis).all();
+                print(report, System.out);
+                System.out.println(Json.line(report));
             }
         }
-        Settings settings = new Settings(
-                args.positive("tasks", 20_000),
-                args.intAtLeast("concurrency", 64, 1),
-                args.intAtLeast("claim-batch", 0, 0),
-                args.string("redis", BenchRedis.DEFAULT_URL),
-                args.string("queue", BenchRedis.DEFAULT_QUEUE),
-                args.positives("rate", List.of(100.0, 1000.0)),
-                args.seconds("latency-seconds", Duration.ofSeconds(10)),
-                args.atLeast("warm", DEFAULT_WARM, 0),
-                args.atLeast("producer-warmup", DEFAULT_PRODUCER_WARMUP, 0),
-                args.intAtLeast("producer-threads", 1, 1),
-                phases,
-                words(args.string("jvm-opts", "")),
-                words(args.string("worker-jvm-opts", "")),
-                args.options().containsKey("dir")
-                        ? Files.createDirectories(Path.of(args.required("dir")))
-                        : Files.createTempDirectory("split-bench-"),
-                args.seconds("max-seconds", Duration.ofMinutes(10)));
-        try (BenchRedis redis = new BenchRedis(settings.url(), BenchRedis.DEFAULT_PREFIX, settings.queue())) {
-            Report report = new Run(settings, redis).all();
-            print(report, out);
-            out.println(Json.line(report));
-            return report;
-        }
-    }
-
-    static List<String> words(String text) {
-        return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
     private Report all() {
-        progress.printf("split-bench run: prefix %s, files in %s%n", base, settings.dir());
-        Enqueue enqueue = settings.phases().contains("enqueue") ? enqueue() : null;
-        Drain drain = settings.phases().contains("drain") ? drain() : null;
-        EndToEnd e2e = settings.phases().contains("e2e") ? endToEnd() : null;
+        progress.printf(
+                "split-bench run: prefix %s, files in %s%n",
+                base, settings.sides().dir());
+        Enqueue enqueue = settings.phases().contains(Phase.ENQUEUE) ? enqueue() : null;
+        Drain drain = settings.phases().contains(Phase.DRAIN) ? drain() : null;
+        EndToEnd e2e = settings.phases().contains(Phase.E2E) ? endToEnd() : null;
         List<Latency> latency = new ArrayList<>();
-        if (settings.phases().contains("latency")) {
+        if (settings.phases().contains(Phase.LATENCY)) {
             for (double rate : settings.rates()) {
                 latency.add(latency(rate));
             }
@@ -179,8 +216,8 @@ final class Run {
                 settings.warm(),
                 settings.producerWarmup(),
                 settings.producerThreads(),
-                settings.url(),
-                settings.jvmOpts(),
+                settings.sides().url(),
+                settings.sides().jvmOpts(),
                 enqueue,
                 drain,
                 e2e,
@@ -309,11 +346,12 @@ final class Run {
         if (!mode.equals("bulk") && settings.producerWarmup() > 0) {
             options.addAll(List.of("--warmup", Long.toString(settings.producerWarmup())));
         }
-        return sides().produce(name, prefix, mode, n, rate, options);
+        return settings.sides().produce(name, prefix, mode, n, rate, options);
     }
 
     private Sides.Worker startWorker(String name, String prefix, long target) {
-        return sides().startWorker(
+        return settings.sides()
+                .startWorker(
                         name,
                         prefix,
                         settings.concurrency(),
@@ -321,16 +359,6 @@ final class Run {
                         settings.warm(),
                         target,
                         List.of());
-    }
-
-    private Sides sides() {
-        return new Sides(
-                settings.dir(),
-                settings.url(),
-                settings.queue(),
-                settings.jvmOpts(),
-                settings.workerJvmOpts(),
-                settings.timeout());
     }
 
     private void clean(String prefix) {

@@ -3,15 +3,17 @@ package com.split.bench;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.bus.TaskPublisher;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -20,10 +22,35 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * it here, and a million tasks' events would not fit a small Redis). The worker reports heap after a full GC at the
  * start and the end; this process samples the worker's RSS along the way.
  */
-final class Soak {
+@Command(
+        name = "soak",
+        description = {
+            "A million tasks through one worker JVM: its memory over the run.",
+            "Published in chunks with a bounded backlog; the worker's heap after a full GC at the start and"
+                    + " the end, its RSS along the way."
+        })
+final class Soak extends BenchCommand {
 
-    static final Set<String> OPTIONS =
-            Set.of("tasks", "concurrency", "claim-batch", "chunk", "redis", "queue", "warm", "jvm-opts", "max-seconds");
+    @Option(names = "--tasks", defaultValue = "1000000")
+    private long tasks;
+
+    @Mixin
+    private WorkerOptions worker;
+
+    @Option(names = "--chunk", defaultValue = "10000", description = "tasks per publish, and the backlog kept")
+    private int chunk;
+
+    @Option(names = "--warm", defaultValue = "10000", description = "warm-up tasks")
+    private long warm;
+
+    @Mixin
+    private BusOptions bus;
+
+    @Option(names = "--jvm-opts", paramLabel = "\"...\"", description = "the worker JVM's options")
+    private @Nullable String jvmOpts;
+
+    @Option(names = "--max-seconds", defaultValue = "1800", paramLabel = "SECONDS", description = "give up after")
+    private Duration limit;
 
     record RssSample(long published, double at, long rssKb) {}
 
@@ -40,58 +67,39 @@ final class Soak {
             double workerCpuUsPerTask,
             List<RssSample> rss) {}
 
-    private Soak() {}
+    @Override
+    protected void check() {
+        atLeast("--tasks", tasks, 1);
+        worker.check(this);
+        atLeast("--chunk", chunk, 1000);
+        atLeast("--warm", warm, 0);
+    }
 
-    static Report run(Args args, PrintStream out) throws IOException {
-        args.allowOnly(OPTIONS);
-        long tasks = args.positive("tasks", 1_000_000);
-        int concurrency = args.intAtLeast("concurrency", 64, 1);
-        int chunk = args.intAtLeast("chunk", 10_000, 1000);
-        long warm = args.atLeast("warm", 10_000, 0);
-        String url = args.string("redis", BenchRedis.DEFAULT_URL);
-        String queue = args.string("queue", BenchRedis.DEFAULT_QUEUE);
-        Duration limit = args.seconds("max-seconds", Duration.ofMinutes(30));
+    @Override
+    protected void run() throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         String prefix = "split-bench-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-soak";
         Path dir = Files.createTempDirectory("split-bench-soak-");
-        Path done = dir.resolve("soak-worker.json");
         System.err.printf("soak: %,d tasks, prefix %s, files in %s%n", tasks, prefix, dir);
 
-        Child worker = Child.start(
-                dir,
-                "soak-worker",
-                Run.words(args.string("jvm-opts", "")),
-                List.of(
-                        "work",
-                        "--redis",
-                        url,
-                        "--queue",
-                        queue,
-                        "--prefix",
+        Sides.Worker child = new Sides(dir, bus.url(), bus.queue(), SidesOptions.words(jvmOpts), List.of(), limit)
+                .startWorker(
+                        "soak-worker",
                         prefix,
-                        "--concurrency",
-                        Integer.toString(concurrency),
-                        "--claim-batch",
-                        Integer.toString(args.intAtLeast("claim-batch", 0, 0)),
-                        "--warm",
-                        Long.toString(warm),
-                        "--target",
-                        Long.toString(tasks),
-                        "--done",
-                        done.toString(),
-                        "--gc-stats",
-                        "--max-seconds",
-                        Long.toString(limit.toSeconds() + 120)));
-        try (BenchRedis redis = new BenchRedis(url, prefix, queue)) {
+                        worker.concurrency(),
+                        worker.claimBatch(),
+                        warm,
+                        tasks,
+                        List.of("--gc-stats"));
+        try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
             TaskPublisher publisher = redis.publisher(redis.keys());
             String ready = redis.keys().ready(redis.type().queue());
             String events = redis.keys().events(redis.type().queue());
             publish(redis, publisher, warm);
-            worker.awaitFile(Path.of(done + ".warm"), limit);
-            Work.Warm warmed = Json.read(Path.of(done + ".warm"), Work.Warm.class);
+            long rssWarm = child.awaitWarm();
             List<RssSample> rss = new ArrayList<>();
-            rss.add(new RssSample(0, ProcStats.now(), ProcStats.rssKb(worker.pid())));
+            rss.add(new RssSample(0, ProcStats.now(), rssWarm));
             long published = 0;
             long nextSample = tasks / 10;
             while (published < tasks && System.nanoTime() < deadline) {
@@ -104,20 +112,22 @@ final class Soak {
                 published += size;
                 redis.plain().unlink(events);
                 if (published >= nextSample) {
-                    rss.add(new RssSample(published, ProcStats.now(), ProcStats.rssKb(worker.pid())));
+                    rss.add(new RssSample(
+                            published,
+                            ProcStats.now(),
+                            ProcStats.rssKb(child.child().pid())));
                     System.err.printf(
                             "soak: %,d published, worker RSS %,d kB%n",
                             published, rss.getLast().rssKb());
                     nextSample += tasks / 10;
                 }
             }
-            worker.awaitFile(done, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            Work.Done result = Json.read(done, Work.Done.class);
+            Work.Done result = child.awaitDone();
             Report report = new Report(
                     result.n(),
-                    concurrency,
+                    worker.concurrency(),
                     result.n() / (result.lastEnd() - result.firstStart()),
-                    warmed.rssKb(),
+                    result.rssKbWarm(),
                     result.rssKb(),
                     result.heapUsedAfterGcWarm(),
                     result.heapUsedAfterGcDone(),
@@ -125,14 +135,14 @@ final class Soak {
                     result.gcSeconds(),
                     result.cpuS() * 1e6 / result.n(),
                     rss);
-            out.printf(
+            System.out.printf(
                     "%nsoak: %,d tasks at %,.0f/s end to end, concurrency %d; worker CPU %.0f µs/task%n"
                             + "  worker RSS        %,d kB after warm-up → %,d kB at the end%n"
                             + "  heap after GC     %,d kB after warm-up → %,d kB at the end%n"
                             + "  GC during the run %d collections, %.2f s%n",
                     report.tasks(),
                     report.perSecond(),
-                    concurrency,
+                    report.concurrency(),
                     report.workerCpuUsPerTask(),
                     report.rssKbWarm(),
                     report.rssKbDone(),
@@ -140,11 +150,10 @@ final class Soak {
                     report.heapUsedAfterGcDone() / 1024,
                     report.gcCount(),
                     report.gcSeconds());
-            out.println(Json.line(report));
-            return report;
+            System.out.println(Json.line(report));
         } finally {
-            worker.stop(Duration.ofSeconds(30));
-            try (BenchRedis redis = new BenchRedis(url, prefix, queue)) {
+            Sides.stop(child);
+            try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
                 redis.deleteKeys(prefix);
             }
         }

@@ -1,54 +1,100 @@
 package com.split.bench;
 
-import java.io.IOException;
+import com.split.bench.filter.FilterBench;
+import com.split.bench.selection.SelectionBench;
+import com.split.bench.store.StoreBench;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/**
- * The bench's entry point: {@code produce}, {@code work}, {@code run}, {@code soak}, {@code journal}, {@code logs} or {@code refresh}, with plain {@code --name value}
- * options. Public only because the jar launcher calls it.
- */
-public final class SplitBench {
+/** The benchmarks' entry point: one subcommand each. Public only because the jar launcher calls it. */
+@Command(
+        name = "split-bench",
+        synopsisSubcommandLabel = "COMMAND",
+        description = "SPLit's benchmarks: the task bus, event-srv's journal, log shipping, whole refresh runs, and"
+                + " how fast yahoo-gateway stores, init-filter screens and final-sel selects.",
+        subcommands = {
+            Run.Options.class,
+            Produce.class,
+            Work.class,
+            Soak.class,
+            Journal.Options.class,
+            LogShipping.class,
+            Refresh.class,
+            StoreBench.class,
+            FilterBench.class,
+            SelectionBench.class,
+            HelpCommand.class
+        },
+        footer = "%nsplit-bench help COMMAND, or split-bench COMMAND --help, lists a command's options and defaults.")
+public final class SplitBench implements Runnable {
 
-    static final String USAGE = """
-            usage: java -jar split-bench.jar <command> [options]
-              run      --tasks N --concurrency C [--claim-batch B] [--redis URL] [--rate 100,1000]
-                       [--latency-seconds S] [--warm W] [--producer-warmup K] [--producer-threads T] [--phases enqueue,drain,e2e,latency]
-                       [--jvm-opts "..."] [--worker-jvm-opts "..."] [--dir PATH] [--max-seconds S]
-              produce  --queue Q --n N --mode single|bulk|paced [--rate R] [--prefix P] [--redis URL]
-                       [--warmup K] [--threads T] [--cleanup] [--max-seconds S]
-              work     --queue Q --concurrency C --warm W --target N --done PATH [--claim-batch B] [--prefix P]
-                       [--redis URL] [--gc-stats] [--keep-keys] [--max-seconds S]
-              soak     --tasks 1000000 --concurrency C [--chunk K] [--claim-batch B] [--redis URL] [--jvm-opts "..."]
-              journal  [--tasks 100000] [--warm 20000] [--rate 2000] [--seconds 30] [--concurrency C] [--batch-size 500]
-                       [--phases throughput,lag] [--jdbc-url jdbc:mysql://127.0.0.1:3306/] [--db-user U] [--db-password P]
-                       [--redis URL] [--keep-schema] [--jvm-opts "..."] [--dir PATH] [--max-seconds S]
-              logs     [--calls N] [--warmup W] [--threads T] [--records N] [--batch-size B] [--redis URL]
-              refresh  [--tickers 10] [--runs 3] [--url http://127.0.0.1:8081] [--max-seconds 300]
-                       (a running stack: bin/split up; over 100 tickers it needs SPLIT_PORTFOLIO_MAX_TICKERS)
-            Times are System.nanoTime() seconds; Redis defaults to redis://127.0.0.1:6379.
-            """;
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
 
     private SplitBench() {}
 
-    public static void main(String[] argv) throws IOException, InterruptedException {
-        Args args;
-        try {
-            args = Args.parse(argv);
-            switch (args.command()) {
-                case "produce" -> System.out.println(Json.line(Produce.run(args)));
-                case "work" -> Work.run(args);
-                case "run" -> Run.run(args, System.out);
-                case "soak" -> Soak.run(args, System.out);
-                case "journal" -> Journal.run(args, System.out);
-                case "logs" -> LogShipping.run(args, System.out);
-                case "refresh" -> Refresh.run(args, System.out);
-                default -> throw new IllegalArgumentException("unknown command '" + args.command() + "'");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("split-bench: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        }
+    public static void main(String[] argv) {
+        int exit = commandLine().execute(argv);
         // Lettuce's event loops are not daemon threads: leave explicitly once the command is done.
-        System.exit(0);
+        System.exit(exit);
+    }
+
+    /** The commands, as {@link #main} parses and runs them: exit 0 when done, 2 on bad options, 1 on failure. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SplitBench());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        ITypeConverter<Long> whole = SplitBench::whole;
+        ITypeConverter<Integer> wholeInt = value -> {
+            long number = whole(value);
+            if (number != (int) number) {
+                throw new TypeConversionException("'" + value + "' is too large");
+            }
+            return (int) number;
+        };
+        commandLine.registerConverter(Long.class, whole);
+        commandLine.registerConverter(long.class, whole);
+        commandLine.registerConverter(Integer.class, wholeInt);
+        commandLine.registerConverter(int.class, wholeInt);
+        commandLine.registerConverter(Duration.class, SplitBench::seconds);
+        return commandLine;
+    }
+
+    /** A count, whose digits may be grouped as in {@code --tasks 1_000_000}. */
+    private static long whole(String value) {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+    }
+
+    /** A positive number of seconds, fractions allowed, as in {@code --latency-seconds 2.5}. */
+    private static Duration seconds(String value) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new TypeConversionException("'" + value + "' is not a positive number of seconds");
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command");
     }
 }

@@ -22,28 +22,61 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code work}: a real {@link WorkerContainer} with a no-op handler. Touches {@code PATH.warm} when the warm-up tasks
  * have settled, writes {@code PATH} when the measured ones have, and runs until SIGTERM, after which it removes every
  * key of its prefix: nothing reads the bench's event streams.
  */
-final class Work {
-
-    static final Set<String> OPTIONS = Set.of(
-            "redis",
-            "queue",
-            "concurrency",
-            "claim-batch",
-            "warm",
-            "target",
-            "done",
-            "prefix",
-            "max-seconds",
-            "gc-stats",
-            "keep-keys");
+@Command(
+        name = "work",
+        description = {
+            "One worker: runs no-op tasks, writes what they took to --done, runs until SIGTERM.",
+            "PATH.warm once the warm-up tasks have settled, PATH once the measured ones have; on SIGTERM it"
+                    + " deletes its prefix's keys."
+        })
+final class Work extends BenchCommand {
 
     private static final Logger log = LoggerFactory.getLogger(Work.class);
+
+    @Mixin
+    private BusOptions bus;
+
+    @Mixin
+    private WorkerOptions worker;
+
+    @Option(names = "--warm", defaultValue = "0", description = "warm-up tasks")
+    private long warm;
+
+    @Option(
+            names = "--target",
+            required = true,
+            showDefaultValue = Visibility.NEVER,
+            description = "measured tasks, after the warm-up ones")
+    private long target;
+
+    @Option(names = "--done", required = true, paramLabel = "PATH", description = "where the figures go")
+    private Path done;
+
+    @Mixin
+    private PrefixOption keys;
+
+    @Option(
+            names = "--max-seconds",
+            defaultValue = "1800",
+            paramLabel = "SECONDS",
+            description = "exit after, without a SIGTERM")
+    private Duration maxSeconds;
+
+    @Option(names = "--gc-stats", arity = "0..1", description = "heap after a full GC at the warm mark and the end")
+    private boolean gcStats;
+
+    @Option(names = "--keep-keys", arity = "0..1", description = "leave the prefix's keys in Redis")
+    private boolean keepKeys;
 
     /** Written to {@code PATH.warm}: the state when the measured part begins. */
     record Warm(long n, double at, double cpuS, long rssKb, long heapUsedAfterGc, RedisInfo redis) {}
@@ -127,28 +160,24 @@ final class Work {
         }
     }
 
-    private Work() {}
+    @Override
+    protected void check() {
+        worker.check(this);
+        atLeast("--warm", warm, 0);
+        atLeast("--target", target, 1);
+    }
 
-    static void run(Args args) throws InterruptedException {
-        args.allowOnly(OPTIONS);
-        int concurrency = args.intAtLeast("concurrency", 64, 1);
-        int claimBatch = args.intAtLeast("claim-batch", 0, 0);
-        long warm = args.atLeast("warm", 0, 0);
-        long target = args.positive("target", 0);
-        Path done = Path.of(args.required("done"));
-        String prefix = args.string("prefix", BenchRedis.DEFAULT_PREFIX);
-        boolean gcStats = args.flag("gc-stats");
-        long deadline = System.nanoTime()
-                + args.seconds("max-seconds", Duration.ofMinutes(30)).toNanos();
-
+    @Override
+    protected void run() throws InterruptedException {
+        long deadline = System.nanoTime() + maxSeconds.toNanos();
         Probe probe = new Probe(warm, target);
-        BenchRedis redis = new BenchRedis(
-                args.string("redis", BenchRedis.DEFAULT_URL), prefix, args.string("queue", BenchRedis.DEFAULT_QUEUE));
+        String prefix = keys.value();
+        BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue());
         WorkerSettings defaults = WorkerSettings.defaults();
         WorkerSettings settings = new WorkerSettings(
                 true,
-                concurrency,
-                claimBatch,
+                worker.concurrency(),
+                worker.claimBatch(),
                 defaults.pollTimeout(),
                 defaults.lease(),
                 defaults.heartbeatInterval(),
@@ -167,7 +196,6 @@ final class Work {
                 workerId,
                 Clock.systemUTC(),
                 new BusMetrics(new SettleCountingRegistry(probe)));
-        boolean keepKeys = args.flag("keep-keys");
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             container.stop();
             if (!keepKeys) {
@@ -214,8 +242,8 @@ final class Work {
                         doneHeap,
                         gcAfter[0] - gcBefore[0],
                         (gcAfter[1] - gcBefore[1]) / 1e3,
-                        concurrency,
-                        claimBatch,
+                        worker.concurrency(),
+                        worker.claimBatch(),
                         redisWarm,
                         redisDone,
                         machineWarm,

@@ -15,6 +15,7 @@ import com.split.finalsel.scoring.TickerInputs;
 import com.split.finalsel.scoring.TickerScorer;
 import com.split.finalsel.series.PriceSeries;
 import com.split.tasks.Symbols;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Tickers that did not pass the initial filter, or have no {@code initial_filtration} row for the session, are a
  * Sell with the filter's reason and weight 0, unscored.
  */
-final class FinalSelection {
+public final class FinalSelection {
 
     private static final Logger log = LoggerFactory.getLogger(FinalSelection.class);
 
@@ -75,9 +81,27 @@ final class FinalSelection {
     }
 
     /**
+     * A selection on {@code dataSource} outside a Spring context, for split-bench: built as {@link
+     * SelectionConfiguration} builds it, with a UTC clock.
+     */
+    public static FinalSelection standalone(
+            DataSource dataSource, SelectionProperties properties, MeterRegistry registry) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new FinalSelection(
+                new SelectionInputsRepository(jdbc, properties),
+                new SelectionRepository(
+                        jdbc,
+                        new JdbcTemplate(dataSource),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource))),
+                properties,
+                new SelectionMetrics(registry),
+                Clock.systemUTC());
+    }
+
+    /**
      * @param checkpoint runs between the steps: it throws to stop a cancelled task
      */
-    SelectionRun select(String userId, String sessionId, List<String> requested, Runnable checkpoint) {
+    public SelectionRun select(String userId, String sessionId, List<String> requested, Runnable checkpoint) {
         long started = System.nanoTime();
         List<String> tickers = List.copyOf(new LinkedHashSet<>(requested));
         List<String> valid = tickers.stream().filter(Symbols::isValid).toList();

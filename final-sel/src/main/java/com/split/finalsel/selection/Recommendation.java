@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param weight its share of the portfolio; 0 unless a Buy
  * @param reasons why, in one line
  */
-record Recommendation(
+public record Recommendation(
         String ticker, Decision decision, @Nullable Double score, double weight, String reasons) {
 
     /** {@code {"ticker", "decision", "score", "weight", "reasons"}}, as the contract has it. */

@@ -133,7 +133,7 @@ class SelectionRepository {
      * DATETIME(3) columns hold UTC, written as text: no driver or session time zone shifts it, and Connector/J drops
      * the milliseconds of a LocalDateTime when the server is MariaDB.
      */
-    static String utc(Instant instant) {
+    private static String utc(Instant instant) {
         return DATETIME_3.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param weighting how the Buy set was weighted
  * @param weighingNanos time spent weighting the Buy set (0 when nothing was weighted)
  */
-record SelectionRun(
+public record SelectionRun(
         boolean written, List<Recommendation> recommendations, WeightingSummary weighting, long weighingNanos) {
 
     /**
@@ -25,18 +25,18 @@ record SelectionRun(
      * @param shrinkage the Ledoit-Wolf intensity, null when no covariance was estimated
      * @param unallocated the share the cap could not place
      */
-    record WeightingSummary(
+    public record WeightingSummary(
             WeightingMethod method,
             String reason,
             int observations,
             @Nullable Double shrinkage,
             double unallocated) {}
 
-    SelectionRun {
+    public SelectionRun {
         recommendations = List.copyOf(recommendations);
     }
 
-    long count(Decision decision) {
+    public long count(Decision decision) {
         return recommendations.stream().filter(r -> r.decision() == decision).count();
     }
 
@@ -44,7 +44,7 @@ record SelectionRun(
      * The outcome's details, as the contract fixes them: {@code {"tickers", "buy", "hold", "sell", "weighting",
      * "recommendations": [...]}}.
      */
-    Map<String, Object> details() {
+    public Map<String, Object> details() {
         Map<String, Object> details = counts();
         details.put(
                 "recommendations",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.split.finalsel.TestProperties;
-import com.split.finalsel.selection.FilterReasons;
+import com.split.finalsel.fixtures.FilterReasons;
 import com.split.finalsel.series.PriceSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;

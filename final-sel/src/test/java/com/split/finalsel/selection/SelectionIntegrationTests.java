@@ -3,6 +3,8 @@ package com.split.finalsel.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.split.finalsel.fixtures.FilterReasons;
+import com.split.finalsel.fixtures.StandInData;
 import com.split.finalsel.series.PriceSeries;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;

@@ -7,6 +7,7 @@ import com.split.initfilter.screening.Screening;
 import com.split.initfilter.screening.TickerInputs;
 import com.split.initfilter.screening.Verdict;
 import com.split.tasks.Symbols;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +17,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Screens one session: reads its tickers' inputs, screens them, and upserts the rows whose inputs digest changed. A
- * rerun on unchanged inputs writes nothing. What the {@code initial_filter} handler runs, and what the benchmark
- * times.
+ * rerun on unchanged inputs writes nothing. What the {@code initial_filter} handler runs, and what split-bench's
+ * {@code filter} times.
  */
 @Service
-class SessionFilter {
+public class SessionFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,15 +59,33 @@ class SessionFilter {
     }
 
     /**
+     * A filter on {@code dataSource} outside a Spring context, for split-bench: built from what the context would
+     * inject, with a UTC clock.
+     */
+    public static SessionFilter standalone(DataSource dataSource, FilterProperties properties, MeterRegistry registry) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new SessionFilter(
+                new StocksReader(jdbc, properties),
+                new FiltrationRepository(
+                        jdbc,
+                        new JdbcTemplate(dataSource),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource))),
+                new Screener(properties),
+                properties,
+                new FilterMetrics(registry),
+                Clock.systemUTC());
+    }
+
+    /**
      * A session's screening.
      *
      * @param invalid symbols that cannot be stocks ({@link Symbols#isValid}): reported as unknown, not stored
      * @param written the rows upserted; 0 when every result was current
      */
-    record Run(List<Screening> screenings, List<String> invalid, ScoreMethod method, int written) {
+    public record Run(List<Screening> screenings, List<String> invalid, ScoreMethod method, int written) {
 
         /** The task's outcome details: {@code {"tickers", "passed", "failed", "unknown", "results"}}. */
-        Map<String, Object> details() {
+        public Map<String, Object> details() {
             Map<String, Object> details = counts();
             Map<String, Map<String, @Nullable Object>> perTicker = new LinkedHashMap<>();
             screenings.forEach(screening -> perTicker.put(screening.ticker(), screening.summary()));
@@ -106,7 +130,7 @@ class SessionFilter {
      *
      * @param checkpoint called between the phases; throws to stop (a cancelled task)
      */
-    Run filter(String userId, String sessionId, List<String> tickers, Runnable checkpoint) {
+    public Run filter(String userId, String sessionId, List<String> tickers, Runnable checkpoint) {
         List<String> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (String ticker : new LinkedHashSet<>(tickers)) {

@@ -9,8 +9,12 @@ import com.split.yahoo.market.PriceHistory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Daily bars, dividends and splits. A ticker is current while its stored prices are final through the last closed
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * session, up to today, so today's bar is stored while the session runs and replaced by a later fetch.
  */
 @Component
-class PriceFetcher implements TickerFetcher {
+public class PriceFetcher implements TickerFetcher {
 
     private final MarketDataProvider provider;
     private final StockRepository stocks;
@@ -34,6 +38,14 @@ class PriceFetcher implements TickerFetcher {
         this.stocks = stocks;
         this.calendar = calendar;
         this.properties = properties;
+    }
+
+    /** A fetcher that stores into {@code dataSource}, outside a Spring context, for split-bench. */
+    public static PriceFetcher standalone(
+            DataSource dataSource, MarketDataProvider provider, MarketDataProperties properties) {
+        StockRepository stocks = new StockRepository(
+                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        return new PriceFetcher(provider, stocks, properties.calendar(), properties);
     }
 
     @Override

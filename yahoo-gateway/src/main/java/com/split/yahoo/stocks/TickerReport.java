@@ -10,7 +10,7 @@ import java.util.Map;
  * @param rows rows stored (bars; or the fundamentals row and its statement lines)
  * @param detail the window fetched, why it was skipped, or why the symbol is unknown
  */
-record TickerReport(String symbol, Result result, int rows, String detail) {
+public record TickerReport(String symbol, Result result, int rows, String detail) {
 
     enum Result {
         WRITTEN,

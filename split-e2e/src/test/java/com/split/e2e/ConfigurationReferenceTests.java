@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's configuration reference is complete: every {@code split.*} property a module declares (its
- * configuration metadata, which the build generates from the {@code @ConfigurationProperties} records) is named there.
+ * The configuration reference, {@code docs/configuration.md}, is complete: every {@code split.*} property a module
+ * declares (its configuration metadata, which the build generates from the {@code @ConfigurationProperties} records)
+ * has a row of its own there: the name, then its default and its meaning.
  */
 class ConfigurationReferenceTests {
 
@@ -32,7 +34,7 @@ class ConfigurationReferenceTests {
                 "event-srv",
                 "log-srv"
             })
-    void readmeNamesEverySplitPropertyOf(String module) throws IOException {
+    void configurationReferenceHasARowForEverySplitPropertyOf(String module) throws IOException {
         Path metadata = ROOT.resolve(module).resolve("target/classes/META-INF/spring-configuration-metadata.json");
         assertThat(metadata)
                 .as("the configuration processor's output for %s (the reactor builds it first)", module)
@@ -45,11 +47,12 @@ class ConfigurationReferenceTests {
                 properties.add(name);
             }
         }
-        String readme = Files.readString(ROOT.resolve("README.md"));
+        String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
 
         assertThat(properties).isNotEmpty();
         assertThat(properties)
-                .as("split.* properties of %s missing from README.md", module)
-                .allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
+                .as("split.* properties of %s without a row in docs/configuration.md", module)
+                .allSatisfy(name ->
+                        assertThat(reference).containsPattern("(?m)^\\| `" + Pattern.quote(name) + "` \\|.+\\|.+\\|$"));
     }
 }

@@ -34,8 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README's examples of publishing from another language, {@code examples/publish-task.sh} (redis-cli) and
- * {@code examples/publish_task.py} (redis-py), run as processes against the test's Redis under the context's key prefix.
+ * The examples of publishing from another language that {@code docs/publishing.md} links to,
+ * {@code examples/publish-task.sh} (redis-cli) and {@code examples/publish_task.py} (redis-py), run as processes against
+ * the test's Redis under the context's key prefix.
  * Each task must be read by the journal's decoder ({@link TaskCodec#fromStreamFields}, what event-srv runs on every
  * entry), run by this service's worker with the offline provider to SUCCESS, and store its bars.
  */
@@ -84,12 +85,16 @@ class PublishingExamplesIntegrationTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"publish-task.sh", "publish_task.py"})
-    void theReadmeShowsEachExampleVerbatim(String example) throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void thePublishingGuideLinksToEachExample(String example) throws IOException {
+        Path guide = ROOT.resolve("docs/publishing.md");
+        String target = "../examples/" + example;
 
-        assertThat(readme.contains(Files.readString(EXAMPLES.resolve(example))))
-                .as("README.md shows examples/%s verbatim", example)
-                .isTrue();
+        assertThat(Files.readString(guide))
+                .as("docs/publishing.md links to examples/%s", example)
+                .contains("](" + target + ")");
+        assertThat(guide.getParent().resolve(target).normalize())
+                .as("the file it links to")
+                .isRegularFile();
     }
 
     /** Runs an example with the test's Redis and key prefix; returns the task id it prints. */

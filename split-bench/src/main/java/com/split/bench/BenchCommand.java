@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * 2) that names the option, as a value picocli cannot convert is. Its help shows the options' defaults.
  */
 @Command(showDefaultValues = true)
-public abstract class BenchCommand implements Callable<Integer> {
+abstract class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.TypeConversionException;
  * benchmarks have always named these {@code --url}, {@code --user} and {@code --password}, journal and logs
  * {@code --jdbc-url}, {@code --db-user} and {@code --db-password}: each takes either name.
  */
-public final class DatabaseOptions {
+final class DatabaseOptions {
 
     @Option(
             names = {"--url", "--jdbc-url"},
@@ -36,7 +36,7 @@ public final class DatabaseOptions {
     private boolean keepSchema;
 
     /** Creates a schema named {@code prefix} and a random suffix, which closing drops unless --keep-schema. */
-    public ThrowawaySchema throwaway(String prefix) {
+    ThrowawaySchema throwaway(String prefix) {
         return ThrowawaySchema.create(url, user, password, prefix, keepSchema);
     }
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The bench's JSON: records as snake_case objects, one line each. */
-public final class Json {
+final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -17,7 +17,7 @@ public final class Json {
 
     private Json() {}
 
-    public static String line(Object value) {
+    static String line(Object value) {
         return MAPPER.writeValueAsString(value);
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * A benchmark of a service's own classes on {@link SyntheticMarket} tickers, in a throwaway schema that holds every
  * table it needs: {@code store}, {@code filter} and {@code selection}.
  */
-public abstract class ServiceBench extends BenchCommand {
+abstract class ServiceBench extends BenchCommand {
 
     @Option(names = "--tickers", defaultValue = "500")
     private int tickers;

@@ -1,8 +1,5 @@
 package com.split.bench;
 
-import com.split.bench.filter.FilterBench;
-import com.split.bench.selection.SelectionBench;
-import com.split.bench.store.StoreBench;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

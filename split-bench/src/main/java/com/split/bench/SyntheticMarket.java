@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Made-up tickers and trading days, the same for every run, for the benchmarks that fill split_stocks. */
-public final class SyntheticMarket {
+final class SyntheticMarket {
 
     private SyntheticMarket() {}
 
     /** AAAA, AAAB, …: valid symbols, each of which the offline provider gives a series of its own. */
-    public static List<String> tickers(int count) {
+    static List<String> tickers(int count) {
         List<String> tickers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             StringBuilder ticker = new StringBuilder();
@@ -25,7 +25,7 @@ public final class SyntheticMarket {
     }
 
     /** Monday to Friday from {@code years} years ago to today (UTC), holidays included. */
-    public static List<LocalDate> weekdays(int years) {
+    static List<LocalDate> weekdays(int years) {
         LocalDate today = today();
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = today.minusYears(years); !day.isAfter(today); day = day.plusDays(1)) {
@@ -36,7 +36,7 @@ public final class SyntheticMarket {
         return days;
     }
 
-    public static LocalDate today() {
+    static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 }

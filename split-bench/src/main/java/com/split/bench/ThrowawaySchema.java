@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A schema that one run creates on the server, named with a random suffix, and drops when closed (unless kept): the
  * one schema this code ever drops is the one it created.
  */
-public final class ThrowawaySchema implements AutoCloseable {
+final class ThrowawaySchema implements AutoCloseable {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z_]{0,40}");
 
@@ -46,17 +46,17 @@ public final class ThrowawaySchema implements AutoCloseable {
         return schema;
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
     /** The server's JDBC URL, without the schema. */
-    public String serverUrl() {
+    String serverUrl() {
         return serverUrl;
     }
 
     /** The server's URL and version, for a report's first line. */
-    public String describeServer() {
+    String describeServer() {
         return "%s (%s)"
                 .formatted(
                         serverUrl,
@@ -69,7 +69,7 @@ public final class ThrowawaySchema implements AutoCloseable {
      * owner's with its own history table as in the services ({@code db/migration/split_stocks} records in
      * {@code flyway_history_split_stocks}). The caller closes it before the schema.
      */
-    public HikariDataSource pool(int size, String... locations) {
+    HikariDataSource pool(int size, String... locations) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(serverUrl + name);
         pool.setUsername(user);

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How init-filter screens: every threshold, scale and weight. The defaults are documented in the README.
+ * How init-filter screens: every threshold, scale and weight. The defaults are documented in docs/configuration.md.
  *
  * @param stocksSchema the schema of yahoo-gateway's tables, read-only; empty means the datasource's own schema
  * @param priceFloor the lowest last close that passes (the SEC's penny-stock line is $5)

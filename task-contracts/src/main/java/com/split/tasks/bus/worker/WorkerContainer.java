@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a service's {@link TaskHandler}s: for each queue that has handlers, a {@link FetchLoop} that claims into free
- * slots, a {@link TaskRunner} that runs and settles, and a {@link QueueMaintenance} for the periodic jobs (narrowed by
- * {@code split.bus.queues}, like Celery's {@code --queues}), task threads on virtual threads, a heartbeat thread of its
- * own, and a maintenance thread for the reaper, the promoter, cancellations, gauges and the fetch-loop watchdog.
+ * Runs a service's {@link TaskHandler}s. For each queue that has handlers (narrowed by {@code split.bus.queues}, like
+ * Celery's {@code --queues}) it wires a {@link FetchLoop} that claims into free slots, a {@link TaskRunner} that runs
+ * each task on a virtual thread and settles it, and a {@link QueueMaintenance} whose jobs share two threads: one for
+ * heartbeats alone, one for the reaper, the promoter, cancellations, gauges and the fetch-loop watchdog.
  *
  * <p>Starts when the application context is ready; on shutdown stops fetching, lets running tasks finish within the
  * grace period, gives back the rest and removes its heartbeat. It stops before the Redis connection factory does.

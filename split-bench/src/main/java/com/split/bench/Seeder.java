@@ -1,6 +1,5 @@
-package com.split.bench.filter;
+package com.split.bench;
 
-import com.split.bench.SyntheticMarket;
 import com.split.initfilter.screening.Line;
 import java.time.LocalDate;
 import java.util.ArrayList;

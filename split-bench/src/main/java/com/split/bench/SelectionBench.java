@@ -1,9 +1,5 @@
-package com.split.bench.selection;
+package com.split.bench;
 
-import com.split.bench.Json;
-import com.split.bench.ServiceBench;
-import com.split.bench.SyntheticMarket;
-import com.split.bench.Timed;
 import com.split.finalsel.SelectionProperties;
 import com.split.finalsel.fixtures.FilterReasons;
 import com.split.finalsel.fixtures.StandInData;
@@ -48,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
                     + " rows in a throwaway schema: a cold and a warm session, a rerun on unchanged inputs, and the"
                     + " weighting of the Buy set alone."
         })
-public final class SelectionBench extends ServiceBench {
+final class SelectionBench extends ServiceBench {
 
     @Option(names = "--passing", defaultValue = "0.9", description = "share of tickers that passed the initial filter")
     private double passing;
@@ -63,7 +59,7 @@ public final class SelectionBench extends ServiceBench {
                     + " Buy set")
     private double buyThreshold;
 
-    public SelectionBench() {
+    SelectionBench() {
         super("selection_bench", "db/migration/split_math_core/final_selections");
     }
 

@@ -1,9 +1,5 @@
-package com.split.bench.filter;
+package com.split.bench;
 
-import com.split.bench.Json;
-import com.split.bench.ServiceBench;
-import com.split.bench.SyntheticMarket;
-import com.split.bench.Timed;
 import com.split.initfilter.filtration.SessionFilter;
 import com.split.initfilter.screening.FilterProperties;
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,12 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
                     + " initial_filtration; not Redis) on synthetic data in a throwaway schema: a cold run, a rerun on"
                     + " unchanged inputs, and warm runs."
         })
-public final class FilterBench extends ServiceBench {
+final class FilterBench extends ServiceBench {
 
     @Option(names = "--runs", defaultValue = "5", description = "warm runs, of new sessions; the median counts")
     private int runs;
 
-    public FilterBench() {
+    FilterBench() {
         super("filter_bench", "db/migration/split_math_core/initial_filtration", "db/migration/split_stocks");
     }
 

@@ -1,8 +1,5 @@
-package com.split.bench.store;
+package com.split.bench;
 
-import com.split.bench.ServiceBench;
-import com.split.bench.SyntheticMarket;
-import com.split.bench.Timed;
 import com.split.yahoo.market.Fetched;
 import com.split.yahoo.market.MarketDataProperties;
 import com.split.yahoo.market.OfflineMarketDataProvider;
@@ -32,12 +29,12 @@ import picocli.CommandLine.Option;
             "How fast yahoo-gateway fetches daily bars and stores them (bin/yahoo-bench).",
             "The PriceFetcher of a fetch_prices task, many tickers at once, then a rerun that finds them current."
         })
-public final class StoreBench extends ServiceBench {
+final class StoreBench extends ServiceBench {
 
     @Option(names = "--threads", defaultValue = "2", description = "fetching at once")
     private int threads;
 
-    public StoreBench() {
+    StoreBench() {
         super("yahoo_bench", "db/migration/split_stocks");
     }
 

@@ -81,7 +81,6 @@ public final class BusRedis implements AutoCloseable {
         return shared != null && shared.connection().isOpen();
     }
 
-    /** A connection of its own, for commands that block it (BLMOVE) or must not queue behind others (WAIT). */
     /**
      * The Redis server's clock, in epoch ms. Heartbeats carry it, so the cutoffs of the lease do too: a machine's clock
      * drift cannot make a live worker look dead.
@@ -92,6 +91,7 @@ public final class BusRedis implements AutoCloseable {
                 + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
     }
 
+    /** A connection of its own, for commands that block it (BLMOVE) or must not queue behind others (WAIT). */
     public Connection openBlocking() {
         return switch (clients.get()) {
             case RedisClusterClient cluster -> {

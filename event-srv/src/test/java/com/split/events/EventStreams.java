@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes entries onto the events streams by hand, as the bus would (or as it never would), for tests. */
+/**
+ * Writes entries onto the events streams by hand, as the bus would (or as it never would), for tests; injected with
+ * {@code @Import(EventStreams.class)}.
+ */
 public record EventStreams(BusRedis redis, RedisKeys keys, TaskCodec codec) {
 
     /** Appends the event as the bus does; with the envelope, as {@code task_created} carries it. */

@@ -29,11 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -44,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * StandInWorkers}) and for portfolio-mngr's consumer of the run messages. Each test has a session of its own.
  */
 @SplitIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StandInWorkers.class)
+@Import({StandInWorkers.class, ApiClient.class})
 class RunIntegrationTests {
 
     static final List<String> TEN = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "JPM", "JNJ", "XOM", "KO", "WMT");
@@ -64,15 +62,8 @@ class RunIntegrationTests {
     @Autowired
     RunStore store;
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port, codec.mapper());
-    }
 
     @Autowired
     BusRedis redis;

@@ -15,7 +15,6 @@ import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
@@ -27,7 +26,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -41,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The dashboard in headless Chromium, against a real worker and a journal on real Redis and MariaDB. Needs Chromium
@@ -49,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 @SplitIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"split.events.queues=test_tasks"})
+@Import(ApiClient.class)
 class DashboardBrowserIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -77,8 +77,6 @@ class DashboardBrowserIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    TaskCodec codec;
-
     ApiClient api;
 
     @BeforeAll
@@ -91,11 +89,6 @@ class DashboardBrowserIntegrationTests {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
     }
 
     @Test

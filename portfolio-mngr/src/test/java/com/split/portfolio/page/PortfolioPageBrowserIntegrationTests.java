@@ -46,6 +46,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The page in headless Chromium, on real Redis and MariaDB, with a stand-in orchestrator: a real bus worker of
@@ -56,6 +57,7 @@ import org.springframework.context.annotation.Bean;
 @SplitIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"split.portfolio.event-srv-url=http://localhost:18086", "split.bus.worker.shutdown-grace=2s"})
+@Import(PortfolioApi.class)
 class PortfolioPageBrowserIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -94,7 +96,7 @@ class PortfolioPageBrowserIntegrationTests {
     int port;
 
     @Autowired
-    TaskCodec codec;
+    PortfolioApi api;
 
     @BeforeAll
     static void startChromium() {
@@ -198,7 +200,6 @@ class PortfolioPageBrowserIntegrationTests {
 
     @Test
     void offersAChoiceOfPortfoliosToAUserWithSeveral() {
-        PortfolioApi api = PortfolioApi.on(port, codec.mapper());
         api.createPortfolio("user_two", "Growth", "NVDA");
         api.createPortfolio("user_two", "Second");
         browser.get("http://localhost:" + port + "/?user=user_two");

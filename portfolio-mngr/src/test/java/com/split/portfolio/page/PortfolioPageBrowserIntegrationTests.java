@@ -29,18 +29,15 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -62,7 +59,8 @@ class PortfolioPageBrowserIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static WebDriver browser;
+    @AutoClose("quit")
+    static final WebDriver browser = HeadlessChromium.start(1280, 1600);
 
     /** Holds the stand-in orchestrator after its first step until the test has seen that step on the page. */
     static final Semaphore GATE = new Semaphore(0);
@@ -97,18 +95,6 @@ class PortfolioPageBrowserIntegrationTests {
 
     @Autowired
     PortfolioApi api;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = HeadlessChromium.start(1280, 1600);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void managesTheTickersRefreshesAndShowsTheRecommendations() throws Exception {
@@ -234,12 +220,7 @@ class PortfolioPageBrowserIntegrationTests {
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Waits for the condition; the page re-renders as it polls, so a stale element is tried again. */
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "page error banner: '%s'"
-                        .formatted(browser.findElement(By.id("error")).getText()))
-                .until(condition);
+        return HeadlessChromium.waitFor(browser, PATIENCE, condition);
     }
 }

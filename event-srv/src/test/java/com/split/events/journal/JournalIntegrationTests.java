@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The journal against a real Redis and MariaDB/MySQL, fed by a real worker and by hand-written stream entries. */
@@ -40,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "split.events.claim-interval=1s",
             "split.events.claim-idle=500ms"
         })
+@Import(EventStreams.class)
 class JournalIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
@@ -69,6 +71,9 @@ class JournalIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventStreams streams;
 
     @Autowired
     StreamGroupConsumer journalConsumer;
@@ -220,7 +225,7 @@ class JournalIntegrationTests {
     }
 
     private String xadd(Map<String, String> fields) {
-        return new EventStreams(redis, keys, codec).append(QUEUE, fields);
+        return streams.append(QUEUE, fields);
     }
 
     private long pendingEntries() {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes entries onto the events streams by hand, as the bus would (or as it never would), for tests. */
+/**
+ * Writes entries onto the events streams by hand, as the bus would (or as it never would), and tells what the journal
+ * has left on them, for tests; injected with {@code @Import(EventStreams.class)}.
+ */
 public record EventStreams(BusRedis redis, RedisKeys keys, TaskCodec codec) {
 
     /** Appends the event as the bus does; with the envelope, as {@code task_created} carries it. */
@@ -22,5 +25,16 @@ public record EventStreams(BusRedis redis, RedisKeys keys, TaskCodec codec) {
         Map<String, byte[]> body = new LinkedHashMap<>();
         fields.forEach((name, value) -> body.put(name, value.getBytes(StandardCharsets.UTF_8)));
         return redis.await(redis.commands().xadd(keys.events(queue), body));
+    }
+
+    /** How many entries the queue's events stream holds. */
+    public long length(QueueName queue) {
+        return redis.await(redis.commands().xlen(keys.events(queue)));
+    }
+
+    /** How many entries of the queue's events stream event-srv has read and not yet acknowledged. */
+    public long pending(QueueName queue) {
+        return redis.await(redis.commands().xpending(keys.events(queue), "event-srv"))
+                .getCount();
     }
 }

@@ -26,15 +26,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
             "split.events.recovery.enabled=false",
             "split.events.recovery.grace=0s"
         })
+@Import(ApiClient.class)
 class OperationsIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
@@ -88,9 +88,6 @@ class OperationsIntegrationTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
     TaskPublisher publisher;
 
@@ -106,12 +103,8 @@ class OperationsIntegrationTests {
     @Autowired
     WorkerContainer worker;
 
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
-    }
 
     TaskEnvelope task(String action, String session) {
         return TaskEnvelopes.testTask()

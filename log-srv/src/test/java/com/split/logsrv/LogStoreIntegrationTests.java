@@ -17,13 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Records on {@code split:logs} stored in MariaDB/MySQL and served over real HTTP; real Redis and database. */
 @SplitIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(ApiClient.class)
 class LogStoreIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     BusRedis redis;
@@ -54,12 +51,8 @@ class LogStoreIntegrationTests {
     @Autowired
     LogRetention retention;
 
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
-    }
 
     ObjectNode record(String level, String module, String message, Instant at) {
         ObjectNode record = codec.mapper().createObjectNode();

@@ -16,15 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * record to {@code split:logs}, log-srv stores it. And records posted by clients off the bus. Real Redis and database.
  */
 @SplitIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(ApiClient.class)
 class LogsEndToEndIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -57,21 +57,14 @@ class LogsEndToEndIntegrationTests {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
     TaskPublisher publisher;
 
     @Autowired
     TaskCodec codec;
 
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
-    }
 
     @Test
     void aWarningLoggedInATaskHandlerIsStoredWithItsTaskContextAndStackTrace() {

@@ -2,23 +2,24 @@ package com.split.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.split.tasks.codec.TaskCodec;
 import com.split.web.test.ApiClient;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * portfolio-mngr's API over real HTTP for tests, on top of split-web's {@link ApiClient}: calls as a given user
- * ({@code X-User-Id}) and with any method, each stating the status it expects.
+ * ({@code X-User-Id}) and with any method, each stating the status it expects. A test with a running server gets one
+ * injected with {@code @Import(PortfolioApi.class)}, lazy as its {@link ApiClient} is.
  */
-public record PortfolioApi(ApiClient client, JsonMapper mapper) {
-
-    public static PortfolioApi on(int port, JsonMapper mapper) {
-        return new PortfolioApi(new ApiClient(port, mapper), mapper);
-    }
+@Lazy
+@Import(ApiClient.class)
+public record PortfolioApi(ApiClient client, TaskCodec codec) {
 
     public JsonNode get(String path) {
         return client.get(path);
@@ -49,12 +50,12 @@ public record PortfolioApi(ApiClient client, JsonMapper mapper) {
                 .returnResult()
                 .getResponseBody();
         assertThat(body).as("body of %s %s", method, path).isNotNull();
-        return mapper.readTree(body);
+        return codec.mapper().readTree(body);
     }
 
     /** Creates a portfolio of {@code user} holding {@code tickers}; @return its id */
     public long createPortfolio(String user, String name, String... tickers) {
-        var body = mapper.createObjectNode().put("name", name);
+        var body = codec.mapper().createObjectNode().put("name", name);
         var list = body.putArray("tickers");
         for (String ticker : tickers) {
             list.add(ticker);

@@ -8,8 +8,6 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.SplitTestEnvironment;
 import java.util.List;
@@ -37,19 +35,16 @@ import tools.jackson.databind.JsonNode;
 class OrchestratorFailoverIntegrationTests {
 
     @Autowired
-    TaskPublisher publisher;
+    RunBus bus;
 
     @Autowired
-    TaskCodec codec;
+    StandIns standIns;
 
     @Autowired
     BusRedis redis;
 
     @Autowired
     RedisKeys keys;
-
-    @Autowired
-    StandIns standIns;
 
     @Autowired
     SplitTestEnvironment environment;
@@ -59,12 +54,9 @@ class OrchestratorFailoverIntegrationTests {
 
     @Test
     void secondInstanceFinishesARunTheFirstStartedAndWasClosedDuring() {
-        RunBus bus = new RunBus(publisher, codec, standIns, redis, keys);
         String session = RunBus.newSession();
         List<String> tickers = RunIntegrationTests.TEN.subList(0, 6);
-        StandIns.Parking parking = new StandIns.Parking();
-        standIns.script(session, TaskType.FETCH_PRICES, parking);
-        standIns.script(session, TaskType.FETCH_FUNDAMENTALS, parking);
+        StandIns.Parking parking = standIns.parkFetches(session);
 
         try (ConfigurableApplicationContext first = orchestrator("orchestrator-first")) {
             bus.refresh(session, tickers);

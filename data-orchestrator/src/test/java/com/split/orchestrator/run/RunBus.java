@@ -1,5 +1,6 @@
 package com.split.orchestrator.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
@@ -9,8 +10,6 @@ import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import java.util.LinkedHashMap;
@@ -27,10 +26,6 @@ record RunBus(TaskPublisher publisher, TaskCodec codec, StandIns standIns, BusEv
 
     static final long PORTFOLIO_ID = 7;
     static final String USER = "user_test";
-
-    RunBus(TaskPublisher publisher, TaskCodec codec, StandIns standIns, BusRedis redis, RedisKeys keys) {
-        this(publisher, codec, standIns, new BusEvents(redis, keys, codec));
-    }
 
     static String newSession() {
         return "run-" + UUID.randomUUID();
@@ -90,6 +85,15 @@ record RunBus(TaskPublisher publisher, TaskCodec codec, StandIns standIns, BusEv
                 .max((a, b) -> Long.compare(
                         a.get("sequence").asLong(), b.get("sequence").asLong()))
                 .orElseThrow();
+    }
+
+    /** Asserts that the run ended in its fetch step: no filter task was published, and the step is reported failed. */
+    void assertEndedInFetch(String sessionId) {
+        assertThat(published(sessionId, TaskType.INITIAL_FILTER)).isZero();
+        await().atMost(StandIns.PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                latestProgress(sessionId, "fetch").get("state").asString())
+                        .isEqualTo("failed"));
     }
 
     /** How many tasks of {@code type} were published on their queue in the session ({@code task_created} events). */

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
-import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -35,16 +32,7 @@ import tools.jackson.databind.JsonNode;
 class RunDeadlineIntegrationTests {
 
     @Autowired
-    TaskPublisher publisher;
-
-    @Autowired
-    TaskCodec codec;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
+    RunBus bus;
 
     @Autowired
     StandIns standIns;
@@ -55,13 +43,16 @@ class RunDeadlineIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    BusRedis redis;
+
+    @Autowired
+    RedisKeys keys;
+
     @Test
     void runPastItsDeadlineEndsTimeoutAndItsTasksStillQueuedOrRunningAreCancelled() {
-        RunBus bus = new RunBus(publisher, codec, standIns, redis, keys);
         String session = RunBus.newSession();
-        StandIns.Parking parking = new StandIns.Parking();
-        standIns.script(session, TaskType.FETCH_PRICES, parking);
-        standIns.script(session, TaskType.FETCH_FUNDAMENTALS, parking);
+        StandIns.Parking parking = standIns.parkFetches(session);
         bus.refresh(session, RunIntegrationTests.TEN);
 
         JsonNode completed = bus.awaitCompleted(session);
@@ -76,18 +67,14 @@ class RunDeadlineIntegrationTests {
         assertThat(children).hasSize(6);
         // The two that ran were interrupted, the four still queued were dropped when a worker would have taken them.
         await().atMost(StandIns.PATIENCE)
-                .untilAsserted(() -> assertThat(cancelled(bus)).containsAll(children));
+                .untilAsserted(() -> assertThat(bus.events().tasksWith(QueueName.YAHOO_TASKS, EventType.TASK_CANCELLED))
+                        .containsAll(children));
         Set<UUID> ran = Stream.of(TaskType.FETCH_PRICES, TaskType.FETCH_FUNDAMENTALS)
                 .flatMap(type -> standIns.received(session, type).stream())
                 .map(TaskEnvelope::taskId)
                 .collect(Collectors.toSet());
         assertThat(ran).hasSizeLessThanOrEqualTo(2).isSubsetOf(children);
-        assertThat(bus.published(session, TaskType.INITIAL_FILTER)).isZero();
-        await().atMost(StandIns.PATIENCE)
-                .untilAsserted(() -> assertThat(bus.latestProgress(session, "fetch")
-                                .get("state")
-                                .asString())
-                        .isEqualTo("failed"));
+        bus.assertEndedInFetch(session);
         assertThat(meters.get("split.orchestrator.runs")
                         .tag("status", "timeout")
                         .counter()
@@ -106,12 +93,5 @@ class RunDeadlineIntegrationTests {
                 .as("a deadline does not cancel itself")
                 .isNull();
         parking.release();
-    }
-
-    private static Set<UUID> cancelled(RunBus bus) {
-        return bus.events().events(QueueName.YAHOO_TASKS).stream()
-                .filter(event -> event.eventType() == EventType.TASK_CANCELLED)
-                .map(TaskEvent::taskId)
-                .collect(Collectors.toSet());
     }
 }

@@ -10,7 +10,6 @@ import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusEvents;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
@@ -30,11 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -45,10 +42,13 @@ import tools.jackson.databind.JsonNode;
  * StandInWorkers}) and for portfolio-mngr's consumer of the run messages. Each test has a session of its own.
  */
 @SplitIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StandInWorkers.class)
+@Import({StandInWorkers.class, ApiClient.class})
 class RunIntegrationTests {
 
     static final List<String> TEN = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "JPM", "JNJ", "XOM", "KO", "WMT");
+
+    @Autowired
+    RunBus bus;
 
     @Autowired
     TaskPublisher publisher;
@@ -57,28 +57,19 @@ class RunIntegrationTests {
     TaskCodec codec;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
     StandIns standIns;
 
     @Autowired
     RunStore store;
 
-    @LocalServerPort
-    int port;
-
-    RunBus bus;
+    @Autowired
     ApiClient api;
 
-    @BeforeEach
-    void setUp() {
-        bus = new RunBus(publisher, codec, standIns, redis, keys);
-        api = new ApiClient(port, codec.mapper());
-    }
+    @Autowired
+    BusRedis redis;
+
+    @Autowired
+    RedisKeys keys;
 
     @Test
     void runOfTenTickersInChunksOfFourGoesFromFetchThroughFilterAndSelectToRunCompleted() {
@@ -160,9 +151,7 @@ class RunIntegrationTests {
         // The deadline of an ended run is withdrawn, journalled CANCELLED at once, and the state lives for the
         // retention (7 days).
         UUID deadline = UUID.fromString(view.get("deadline_task_id").asString());
-        assertThat(new BusEvents(redis, keys, codec)
-                        .byTask(QueueName.ORCHESTRATOR_TASKS)
-                        .get(deadline))
+        assertThat(bus.events().byTask(QueueName.ORCHESTRATOR_TASKS).get(deadline))
                 .extracting(TaskEvent::eventType)
                 .containsExactly(EventType.TASK_CREATED, EventType.TASK_CANCELLED);
         assertThat(redis.await(redis.commands().zcard(keys.delayed(QueueName.ORCHESTRATOR_TASKS))))
@@ -242,20 +231,13 @@ class RunIntegrationTests {
         assertThat(completed.get("dropped"))
                 .allSatisfy(d -> assertThat(d.get("reason").asString()).isEqualTo("provider down"));
         assertThat(completed.get("recommendations")).isEmpty();
-        assertThat(bus.published(session, TaskType.INITIAL_FILTER)).isZero();
-        await().atMost(StandIns.PATIENCE)
-                .untilAsserted(() -> assertThat(bus.latestProgress(session, "fetch")
-                                .get("state")
-                                .asString())
-                        .isEqualTo("failed"));
+        bus.assertEndedInFetch(session);
     }
 
     @Test
     void duplicateNoticesRacingForAStepAdvanceItExactlyOnce() throws Exception {
         String session = RunBus.newSession();
-        StandIns.Parking parking = new StandIns.Parking();
-        standIns.script(session, TaskType.FETCH_PRICES, parking);
-        standIns.script(session, TaskType.FETCH_FUNDAMENTALS, parking);
+        StandIns.Parking parking = standIns.parkFetches(session);
         bus.refresh(session, TEN.subList(0, 6));
         await().atMost(StandIns.PATIENCE).until(() -> parking.parked() == 4);
 
@@ -296,9 +278,7 @@ class RunIntegrationTests {
     @Test
     void noticeRunAgainAfterItsHandlerDiedRightAfterTheJoinAdvancesTheStepOnce() {
         String session = RunBus.newSession();
-        StandIns.Parking parking = new StandIns.Parking();
-        standIns.script(session, TaskType.FETCH_PRICES, parking);
-        standIns.script(session, TaskType.FETCH_FUNDAMENTALS, parking);
+        StandIns.Parking parking = standIns.parkFetches(session);
         bus.refresh(session, TEN.subList(0, 3));
         await().atMost(StandIns.PATIENCE).until(() -> parking.parked() == 2);
         TaskEnvelope prices = standIns.received(session, TaskType.FETCH_PRICES).getFirst();

@@ -35,6 +35,14 @@ final class StandIns {
                 .put(type.name(), body);
     }
 
+    /** Holds the session's fetch tasks, prices and fundamentals, in one {@link Parking} until it is released. */
+    Parking parkFetches(String sessionId) {
+        Parking parking = new Parking();
+        script(sessionId, TaskType.FETCH_PRICES, parking);
+        script(sessionId, TaskType.FETCH_FUNDAMENTALS, parking);
+        return parking;
+    }
+
     TaskOutcome run(TaskType type, TaskEnvelope task, TaskContext context) throws Exception {
         received.add(task);
         TaskHandler.Body body =

@@ -15,7 +15,6 @@ import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
@@ -25,22 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The dashboard in headless Chromium, against a real worker and a journal on real Redis and MariaDB. Needs Chromium
@@ -49,11 +45,13 @@ import org.springframework.context.annotation.Bean;
 @SplitIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"split.events.queues=test_tasks"})
+@Import(ApiClient.class)
 class DashboardBrowserIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static WebDriver browser;
+    @AutoClose("quit")
+    static final WebDriver browser = HeadlessChromium.start(1400, 1000);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Worker {
@@ -77,26 +75,7 @@ class DashboardBrowserIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    TaskCodec codec;
-
     ApiClient api;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = HeadlessChromium.start(1400, 1000);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
-    }
 
     @Test
     void servesTheDashboardAtTheRoot() {
@@ -145,14 +124,7 @@ class DashboardBrowserIntegrationTests {
     @Test
     void opensTheTaskAndSessionThatALinkNames() {
         String session = "session-" + UUID.randomUUID();
-        TaskEnvelope task = TaskEnvelopes.testTask().sessionId(session).build();
-        String id = task.taskId().toString();
-        publisher.publish(task);
-        await().atMost(PATIENCE)
-                .until(() -> api.get("/api/tasks?status=FAILURE&sessionId=" + session)
-                                .path("total_elements")
-                                .asLong()
-                        == 1);
+        String id = publishAndAwaitFailure(TaskEnvelopes.testTask().sessionId(session));
 
         browser.get("http://localhost:" + port + "/#task=" + id + "&session=" + session);
 
@@ -181,15 +153,8 @@ class DashboardBrowserIntegrationTests {
     /** Publishes a task the worker fails for good, finds it among the failed tasks and opens its timeline. */
     private String openTimelineOfAFailedTask() {
         String session = "session-" + UUID.randomUUID();
-        TaskEnvelope task =
-                TaskEnvelopes.testTask().sessionId(session).tickers("ZZZZ").build();
-        String id = task.taskId().toString();
-        publisher.publish(task);
-        await().atMost(PATIENCE)
-                .until(() -> api.get("/api/tasks?status=FAILURE&sessionId=" + session)
-                                .path("total_elements")
-                                .asLong()
-                        == 1);
+        String id = publishAndAwaitFailure(
+                TaskEnvelopes.testTask().sessionId(session).tickers("ZZZZ"));
 
         browser.get("http://localhost:" + port + "/");
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("FAILURE");
@@ -213,6 +178,18 @@ class DashboardBrowserIntegrationTests {
         return id;
     }
 
+    /** Publishes the task, which the worker fails for good, and waits until the journal lists it as failed. */
+    private String publishAndAwaitFailure(TaskEnvelope.Builder builder) {
+        TaskEnvelope task = builder.build();
+        publisher.publish(task);
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/tasks?status=FAILURE&sessionId=" + task.sessionId())
+                                .path("total_elements")
+                                .asLong()
+                        == 1);
+        return task.taskId().toString();
+    }
+
     /** Clicks the element once it can be clicked, again if the page's refresh replaced it under the click. */
     private void click(By target) {
         waitFor(driver -> {
@@ -229,12 +206,7 @@ class DashboardBrowserIntegrationTests {
         return waitFor(driver -> driver.findElement(target).getText());
     }
 
-    /** Waits for the condition; the page re-renders its tables as it refreshes, so a stale element is tried again. */
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "dashboard error banner: '%s'"
-                        .formatted(browser.findElement(By.id("error")).getText()))
-                .until(condition);
+        return HeadlessChromium.waitFor(browser, PATIENCE, condition);
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The journal against a real Redis and MariaDB/MySQL, fed by a real worker and by hand-written stream entries. */
@@ -40,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "split.events.claim-interval=1s",
             "split.events.claim-idle=500ms"
         })
+@Import(EventStreams.class)
 class JournalIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
@@ -71,6 +73,9 @@ class JournalIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    EventStreams streams;
+
+    @Autowired
     StreamGroupConsumer journalConsumer;
 
     @Test
@@ -98,7 +103,7 @@ class JournalIntegrationTests {
                         .query(String.class)
                         .list())
                 .containsExactly("user_one");
-        await().atMost(PATIENCE).until(() -> streamLength() == 0);
+        await().atMost(PATIENCE).until(() -> streams.length(QUEUE) == 0);
     }
 
     @Test
@@ -109,7 +114,7 @@ class JournalIntegrationTests {
         xadd(created);
         xadd(created);
 
-        await().atMost(PATIENCE).until(() -> streamLength() == 0);
+        await().atMost(PATIENCE).until(() -> streams.length(QUEUE) == 0);
         assertThat(eventTypes(task.taskId())).containsExactly("task_created");
         assertThat(status(task.taskId())).isEqualTo("PENDING");
     }
@@ -167,7 +172,7 @@ class JournalIntegrationTests {
         }
 
         await().atMost(PATIENCE).until(() -> "PENDING".equals(status(task.taskId())));
-        await().atMost(PATIENCE).until(() -> streamLength() == 0);
+        await().atMost(PATIENCE).until(() -> streams.length(QUEUE) == 0);
     }
 
     @Test
@@ -178,17 +183,17 @@ class JournalIntegrationTests {
             xadd(fields(TaskEvent.of(EventType.TASK_CREATED, task, Instant.now()), task));
 
             // read, not journalled, not acknowledged: the entry stays on the stream while the write fails
-            await().atMost(PATIENCE).until(() -> pendingEntries() > 0);
+            await().atMost(PATIENCE).until(() -> streams.pending(QUEUE) > 0);
             await().during(Duration.ofMillis(500))
                     .atMost(PATIENCE)
-                    .until(() -> streamLength() > 0 && status(task.taskId()) == null);
+                    .until(() -> streams.length(QUEUE) > 0 && status(task.taskId()) == null);
         } finally {
             jdbc.sql("RENAME TABLE events_log_offline TO events_log").update();
         }
 
         await().atMost(PATIENCE).until(() -> "PENDING".equals(status(task.taskId())));
         assertThat(eventTypes(task.taskId())).containsExactly("task_created");
-        await().atMost(PATIENCE).until(() -> streamLength() == 0);
+        await().atMost(PATIENCE).until(() -> streams.length(QUEUE) == 0);
     }
 
     @Test
@@ -212,7 +217,7 @@ class JournalIntegrationTests {
         assertThat(rejected).containsEntry("queue", "test_tasks");
         assertThat((String) rejected.get("reason")).contains("task_exploded");
         assertThat((String) rejected.get("fields")).contains(task.taskId().toString());
-        await().atMost(PATIENCE).until(() -> streamLength() == 0);
+        await().atMost(PATIENCE).until(() -> streams.length(QUEUE) == 0);
     }
 
     private Map<String, String> fields(TaskEvent event, TaskEnvelope envelope) {
@@ -220,16 +225,7 @@ class JournalIntegrationTests {
     }
 
     private String xadd(Map<String, String> fields) {
-        return new EventStreams(redis, keys, codec).append(QUEUE, fields);
-    }
-
-    private long pendingEntries() {
-        return redis.await(redis.commands().xpending(keys.events(QUEUE), "event-srv"))
-                .getCount();
-    }
-
-    private long streamLength() {
-        return redis.await(redis.commands().xlen(keys.events(QUEUE)));
+        return streams.append(QUEUE, fields);
     }
 
     private String status(UUID taskId) {

@@ -3,31 +3,28 @@ package com.split.events.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.split.events.EventStreams;
 import com.split.tasks.EventType;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The journal's meters while a real worker's events are journalled into a real Redis and MariaDB/MySQL. */
 @SplitIntegrationTest(properties = {"split.events.queues=test_tasks", "split.events.stats-interval=100ms"})
+@Import(EventStreams.class)
 class JournalMetricsIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -45,13 +42,7 @@ class JournalMetricsIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    EventStreams streams;
 
     @Autowired
     JdbcClient jdbc;
@@ -92,7 +83,7 @@ class JournalMetricsIntegrationTests {
         TaskEnvelope task = TaskEnvelopes.testTask().build();
         jdbc.sql("RENAME TABLE events_log TO events_log_offline").update();
         try {
-            xadd(codec.streamFields(TaskEvent.of(EventType.TASK_CREATED, task, Instant.now()), codec.encode(task)));
+            streams.append(task, TaskEvent.of(EventType.TASK_CREATED, task, Instant.now()), true);
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(gauge("split.events.pending")).isEqualTo(1);
@@ -115,11 +106,5 @@ class JournalMetricsIntegrationTests {
 
     private double gauge(String name) {
         return registry.get(name).tag("queue", "test_tasks").gauge().value();
-    }
-
-    private void xadd(Map<String, String> fields) {
-        Map<String, byte[]> body = new LinkedHashMap<>();
-        fields.forEach((name, value) -> body.put(name, value.getBytes(StandardCharsets.UTF_8)));
-        redis.await(redis.commands().xadd(keys.events(TaskEnvelopes.TEST_TASK.queue()), body));
     }
 }

@@ -3,9 +3,8 @@ package com.split.events.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.split.events.EventStreams;
 import com.split.tasks.QueueName;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.test.MariaDbServerProcess;
 import com.split.tasks.test.SplitTestRedis;
@@ -38,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "spring.datasource.hikari.connection-timeout=2000",
             "spring.datasource.hikari.validation-timeout=1000"
         })
-@Import({SplitTestRedis.class, JournalOutageIntegrationTests.PrivateMariaDb.class})
+@Import({SplitTestRedis.class, JournalOutageIntegrationTests.PrivateMariaDb.class, EventStreams.class})
 class JournalOutageIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
@@ -71,10 +70,7 @@ class JournalOutageIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
+    EventStreams streams;
 
     @Autowired
     JdbcClient jdbc;
@@ -100,7 +96,7 @@ class JournalOutageIntegrationTests {
             // Nothing emitted after the server went down can be journalled, so none of it may leave the stream.
             await().pollDelay(OUTAGE)
                     .atMost(OUTAGE.plusSeconds(5))
-                    .until(() -> streamLength() >= emitted.get() - emittedBeforeOutage);
+                    .until(() -> streams.length(QUEUE) >= emitted.get() - emittedBeforeOutage);
             mariaDb.restart();
 
             long emittedBeforeRestart = emitted.get();
@@ -113,8 +109,8 @@ class JournalOutageIntegrationTests {
         }
 
         long total = emitted.get();
-        await().atMost(PATIENCE).until(() -> journalled() == total && streamLength() == 0);
-        assertThat(pendingEntries()).isZero();
+        await().atMost(PATIENCE).until(() -> journalled() == total && streams.length(QUEUE) == 0);
+        assertThat(streams.pending(QUEUE)).isZero();
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT task_id) FROM events_log")
                         .query(Long.class)
                         .single())
@@ -123,14 +119,5 @@ class JournalOutageIntegrationTests {
 
     private long journalled() {
         return jdbc.sql("SELECT COUNT(*) FROM events_log").query(Long.class).single();
-    }
-
-    private long streamLength() {
-        return redis.await(redis.commands().xlen(keys.events(QUEUE)));
-    }
-
-    private long pendingEntries() {
-        return redis.await(redis.commands().xpending(keys.events(QUEUE), "event-srv"))
-                .getCount();
     }
 }

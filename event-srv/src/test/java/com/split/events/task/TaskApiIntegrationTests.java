@@ -9,8 +9,6 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
@@ -26,13 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -41,30 +38,21 @@ import tools.jackson.databind.JsonNode;
 @SplitIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"split.events.queues=test_tasks,other_tasks"})
+@Import({ApiClient.class, EventStreams.class})
 class TaskApiIntegrationTests {
 
     static final TaskType OTHER_TASK = new TaskType("other_task", QueueName.of("other_tasks"), "tests");
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final Instant START = Instant.parse("2026-01-02T03:04:05.006Z");
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
     @Autowired
     TaskCodec codec;
 
-    ApiClient api;
+    @Autowired
+    EventStreams streams;
 
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port, codec.mapper());
-    }
+    @Autowired
+    ApiClient api;
 
     /** Three tasks of one session: a finished one and a pending one on test_tasks, a failed one on other_tasks. */
     record Session(String id, TaskEnvelope succeeded, TaskEnvelope pending, TaskEnvelope failed) {}
@@ -290,6 +278,6 @@ class TaskApiIntegrationTests {
     }
 
     private void xadd(TaskEnvelope task, TaskEvent event, boolean withEnvelope) {
-        new EventStreams(redis, keys, codec).append(task, event, withEnvelope);
+        streams.append(task, event, withEnvelope);
     }
 }

@@ -10,11 +10,8 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.bus.TaskRuns;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import java.net.URI;
@@ -27,9 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SplitIntegrationTest(
         properties = "split.selection.weighting.window=64",
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TaskRuns.class)
 class SelectionIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -79,16 +76,7 @@ class SelectionIntegrationTests {
     }
 
     @Autowired
-    TaskPublisher publisher;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    TaskRuns runs;
 
     @Autowired
     JdbcClient jdbc;
@@ -98,13 +86,6 @@ class SelectionIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    BusEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new BusEvents(redis, keys, codec);
-    }
 
     /** 300 weekdays up to {@link #LAST_BAR}. */
     static List<LocalDate> weekdays() {
@@ -189,16 +170,13 @@ class SelectionIntegrationTests {
 
     /** Publishes a selection of {@code tickers} for the session and waits for its ending event. */
     TaskEvent select(String user, String session, List<String> tickers) {
-        UUID id = publisher.publish(TaskEnvelopes.of(TaskType.FINAL_SELECTION)
-                .userId(user)
-                .sessionId(session)
-                .tickers(tickers)
-                .build());
-        return events.awaitEnding(QueueName.FINAL_SEL_TASKS, id, PATIENCE);
-    }
-
-    List<TaskEvent> eventsOf(UUID taskId) {
-        return events.events(QueueName.FINAL_SEL_TASKS, taskId);
+        return runs.run(
+                TaskEnvelopes.of(TaskType.FINAL_SELECTION)
+                        .userId(user)
+                        .sessionId(session)
+                        .tickers(tickers)
+                        .build(),
+                PATIENCE);
     }
 
     static Map<String, JsonNode> byTicker(TaskEvent ending) {
@@ -287,13 +265,9 @@ class SelectionIntegrationTests {
         assertThat(aapl.get("sub_scores").get("quality").get("score").asDouble())
                 .isEqualTo(1.0);
 
-        List<TaskEvent> results = eventsOf(ending.taskId()).stream()
-                .filter(event -> event.eventType() == EventType.TASK_BUSINESS_RESULT)
-                .toList();
-        assertThat(results).hasSize(1);
-        assertThat(results.getFirst().details().get("written").asBoolean()).isTrue();
-        assertThat(results.getFirst().details().get("weighting_reason").asString())
-                .contains("minimum variance");
+        JsonNode result = runs.events().businessResult(QueueName.FINAL_SEL_TASKS, ending.taskId());
+        assertThat(result.get("written").asBoolean()).isTrue();
+        assertThat(result.get("weighting_reason").asString()).contains("minimum variance");
 
         // the same inputs again: nothing is written, the stored result is the answer
         TaskEvent rerun = select("user_zero", "run-portfolio", PORTFOLIO);

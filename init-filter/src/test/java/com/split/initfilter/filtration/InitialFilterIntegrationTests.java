@@ -8,11 +8,8 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.bus.TaskRuns;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with Z = 0.36 + 0.42 + 0.495 + 0.6 · 1000 / 400 + 1.0 = 3.775 at a market value of 1000.
  */
 @SplitIntegrationTest
-@Import({SplitStocksSchema.class, InitialFilterIntegrationTests.AfterTheClose.class})
+@Import({SplitStocksSchema.class, InitialFilterIntegrationTests.AfterTheClose.class, TaskRuns.class})
 class InitialFilterIntegrationTests {
 
     /** A clock that runs from the evening of the seeded data's last session, so the data is current. */
@@ -65,16 +61,7 @@ class InitialFilterIntegrationTests {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    TaskPublisher publisher;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    TaskRuns runs;
 
     @Autowired
     JdbcClient jdbc;
@@ -82,11 +69,8 @@ class InitialFilterIntegrationTests {
     @Autowired
     MeterRegistry registry;
 
-    BusEvents events;
-
     @BeforeEach
     void setUp() {
-        events = new BusEvents(redis, keys, codec);
         if (jdbc.sql("SELECT COUNT(*) FROM stock_prices").query(Long.class).single() == 0) {
             seed(new StocksFixture(jdbc));
         }
@@ -136,24 +120,17 @@ class InitialFilterIntegrationTests {
     }
 
     TaskEvent run(String sessionId, List<String> tickers) {
-        UUID id = publisher.publish(TaskEnvelopes.of(TaskType.INITIAL_FILTER)
-                .userId("user_zero")
-                .sessionId(sessionId)
-                .tickers(tickers)
-                .build());
-        return events.awaitEnding(QueueName.INIT_FILTER_TASKS, id, PATIENCE);
-    }
-
-    List<TaskEvent> eventsOf(UUID taskId) {
-        return events.events(QueueName.INIT_FILTER_TASKS, taskId);
+        return runs.run(
+                TaskEnvelopes.of(TaskType.INITIAL_FILTER)
+                        .userId("user_zero")
+                        .sessionId(sessionId)
+                        .tickers(tickers)
+                        .build(),
+                PATIENCE);
     }
 
     JsonNode businessResult(TaskEvent ending) {
-        List<TaskEvent> results = eventsOf(ending.taskId()).stream()
-                .filter(event -> event.eventType() == EventType.TASK_BUSINESS_RESULT)
-                .toList();
-        assertThat(results).hasSize(1);
-        return results.getFirst().details();
+        return runs.events().businessResult(QueueName.INIT_FILTER_TASKS, ending.taskId());
     }
 
     /** Every stored value of the session's rows, updated_at included: equal sums mean no row changed. */

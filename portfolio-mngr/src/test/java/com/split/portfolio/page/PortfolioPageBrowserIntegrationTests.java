@@ -29,23 +29,21 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The page in headless Chromium, on real Redis and MariaDB, with a stand-in orchestrator: a real bus worker of
@@ -56,11 +54,13 @@ import org.springframework.context.annotation.Bean;
 @SplitIntegrationTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"split.portfolio.event-srv-url=http://localhost:18086", "split.bus.worker.shutdown-grace=2s"})
+@Import(PortfolioApi.class)
 class PortfolioPageBrowserIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static WebDriver browser;
+    @AutoClose("quit")
+    static final WebDriver browser = HeadlessChromium.start(1280, 1600);
 
     /** Holds the stand-in orchestrator after its first step until the test has seen that step on the page. */
     static final Semaphore GATE = new Semaphore(0);
@@ -94,19 +94,7 @@ class PortfolioPageBrowserIntegrationTests {
     int port;
 
     @Autowired
-    TaskCodec codec;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = HeadlessChromium.start(1280, 1600);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    PortfolioApi api;
 
     @Test
     void managesTheTickersRefreshesAndShowsTheRecommendations() throws Exception {
@@ -198,7 +186,6 @@ class PortfolioPageBrowserIntegrationTests {
 
     @Test
     void offersAChoiceOfPortfoliosToAUserWithSeveral() {
-        PortfolioApi api = PortfolioApi.on(port, codec.mapper());
         api.createPortfolio("user_two", "Growth", "NVDA");
         api.createPortfolio("user_two", "Second");
         browser.get("http://localhost:" + port + "/?user=user_two");
@@ -233,12 +220,7 @@ class PortfolioPageBrowserIntegrationTests {
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Waits for the condition; the page re-renders as it polls, so a stale element is tried again. */
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "page error banner: '%s'"
-                        .formatted(browser.findElement(By.id("error")).getText()))
-                .until(condition);
+        return HeadlessChromium.waitFor(browser, PATIENCE, condition);
     }
 }

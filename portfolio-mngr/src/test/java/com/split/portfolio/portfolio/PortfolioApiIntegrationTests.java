@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.split.portfolio.PortfolioApi;
 import com.split.portfolio.config.PortfolioProperties;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +13,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +26,14 @@ import tools.jackson.databind.JsonNode;
 
 /** The portfolio API over real HTTP, on real MariaDB/MySQL and Redis, and the default portfolio of the first start. */
 @SplitIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(PortfolioApi.class)
 class PortfolioApiIntegrationTests {
 
     static final List<String> DEFAULT_TICKERS =
             List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "JPM", "JNJ", "XOM", "KO", "WMT");
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
-    TaskCodec codec;
+    PortfolioApi api;
 
     @Autowired
     JdbcClient jdbc;
@@ -47,13 +43,6 @@ class PortfolioApiIntegrationTests {
 
     @Autowired
     PortfolioProperties properties;
-
-    PortfolioApi api;
-
-    @BeforeEach
-    void client() {
-        api = PortfolioApi.on(port, codec.mapper());
-    }
 
     @Test
     void seedsTheDefaultPortfolioOfUserZeroAtStartup() {

@@ -9,10 +9,7 @@ import com.split.portfolio.PortfolioApi;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
-import com.split.tasks.TaskEvent;
 import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
@@ -30,13 +27,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,13 +54,11 @@ import tools.jackson.databind.JsonNode;
             "split.bus.worker.shutdown-grace=2s",
             "split.portfolio.event-srv-url=http://events.example:8086/"
         })
+@Import({PortfolioApi.class, BusEvents.class})
 class RefreshIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final List<String> TICKERS = List.of("AAPL", "MSFT", "JPM", "KO");
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     TaskCodec codec;
@@ -71,10 +67,10 @@ class RefreshIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    BusRedis redis;
+    BusEvents bus;
 
     @Autowired
-    RedisKeys keys;
+    PortfolioApi api;
 
     @Autowired
     JdbcClient jdbc;
@@ -85,15 +81,11 @@ class RefreshIntegrationTests {
     @Autowired
     RefreshService refreshes;
 
-    PortfolioApi api;
     OrchestratorMessages orchestrator;
-    BusEvents bus;
 
     @BeforeEach
     void clients() {
-        api = PortfolioApi.on(port, codec.mapper());
         orchestrator = new OrchestratorMessages(codec.mapper());
-        bus = new BusEvents(redis, keys, codec);
     }
 
     @Test
@@ -503,18 +495,10 @@ class RefreshIntegrationTests {
 
     /** Waits until the service's worker has run each of the tasks to SUCCESS. */
     private void awaitSucceeded(TaskEnvelope... tasks) {
-        Set<UUID> ids = new HashSet<>();
-        for (TaskEnvelope task : tasks) {
-            ids.add(task.taskId());
-        }
+        List<UUID> ids = Stream.of(tasks).map(TaskEnvelope::taskId).toList();
         await().atMost(PATIENCE)
-                .until(() -> bus.events(QueueName.PORTFOLIO_TASKS).stream()
-                                .filter(event -> event.eventType() == EventType.TASK_SUCCEEDED)
-                                .map(TaskEvent::taskId)
-                                .filter(ids::contains)
-                                .distinct()
-                                .count()
-                        == ids.size());
+                .until(() -> bus.tasksWith(QueueName.PORTFOLIO_TASKS, EventType.TASK_SUCCEEDED)
+                        .containsAll(ids));
     }
 
     private String deadLetterReason(TaskEnvelope task) {

@@ -1,8 +1,5 @@
 package com.split.tasks.test;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
@@ -28,11 +24,9 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * readiness check goes through Connector/J ({@code jdbc:mysql:}), which split-test-support brings. Not thread safe: one
  * test drives it.
  */
-public final class MariaDbServerProcess implements AutoCloseable {
+public final class MariaDbServerProcess extends PrivateServerProcess {
 
     private static final String DATABASE = "split";
-
-    private static final String HOST = "127.0.0.1";
 
     private static final String USER = "split";
 
@@ -41,8 +35,6 @@ public final class MariaDbServerProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final int PORT_ATTEMPTS = 3;
 
     // A small buffer pool and redo log: the install takes about a second and the data directory some 30 MB.
     private static final List<String> INNODB = List.of("--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M");
@@ -56,15 +48,9 @@ public final class MariaDbServerProcess implements AutoCloseable {
 
     private final Path binary;
 
-    private final Path directory;
-
-    private int port;
-
-    private @Nullable Process process;
-
     private MariaDbServerProcess(Path binary, Path directory) {
+        super("mariadbd", directory);
         this.binary = binary;
-        this.directory = directory;
     }
 
     /** Initialises a data directory, starts {@code mariadbd} on it, and waits until the test user can connect. */
@@ -85,25 +71,8 @@ public final class MariaDbServerProcess implements AutoCloseable {
             server.close();
             throw ex;
         }
-        // A free port can be taken between probing and binding; a fresh one is cheaper than diagnosing the race.
-        for (int attempt = 1; ; attempt++) {
-            server.port = ServerProcesses.freePort();
-            try {
-                server.launch();
-                return server;
-            } catch (IllegalStateException ex) {
-                if (attempt == PORT_ATTEMPTS
-                        || !ServerProcesses.log(server.directory.resolve("mariadbd.log"))
-                                .contains("Address already in use")) {
-                    server.close();
-                    throw ex;
-                }
-            }
-        }
-    }
-
-    public int port() {
-        return port;
+        server.launchOnFreePort();
+        return server;
     }
 
     /** {@code jdbc:mysql://127.0.0.1:<port>/split}, for Connector/J or {@code spring.datasource.url}. */
@@ -117,11 +86,6 @@ public final class MariaDbServerProcess implements AutoCloseable {
 
     public String password() {
         return PASSWORD;
-    }
-
-    /** The directory of the data, the socket, the pid file and {@code mariadbd.log}. */
-    public Path directory() {
-        return directory;
     }
 
     /** Connection details for a context that should use this server; it wins over {@code spring.datasource.*}. */
@@ -145,29 +109,16 @@ public final class MariaDbServerProcess implements AutoCloseable {
         };
     }
 
-    public boolean isRunning() {
-        Process current = process;
-        return current != null && current.isAlive();
-    }
-
-    /** The operating-system process id of the running server. */
-    public long pid() {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
-            throw new IllegalStateException("mariadbd on port %d is not running".formatted(port));
-        }
-        return current.pid();
-    }
-
     /**
      * Shuts the server down cleanly, as {@code systemctl stop} would: SIGTERM, then waits until InnoDB has flushed and
      * the process has exited.
      *
      * @throws IllegalStateException if it had not exited within 30 s; it is then killed
      */
+    @Override
     public void stop() {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
+        Process current = running().orElse(null);
+        if (current == null) {
             return;
         }
         current.destroy(); // SIGTERM on Unix
@@ -175,30 +126,8 @@ public final class MariaDbServerProcess implements AutoCloseable {
             current.destroyForcibly();
             ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT);
             throw new IllegalStateException("mariadbd (pid %d) did not shut down within %s, killed it; its log:%n%s"
-                    .formatted(
-                            current.pid(), SHUTDOWN_TIMEOUT, ServerProcesses.log(directory.resolve("mariadbd.log"))));
+                    .formatted(current.pid(), SHUTDOWN_TIMEOUT, ServerProcesses.log(log())));
         }
-    }
-
-    /** Starts the server again on the same port and data (stopping it first if it runs) and waits until it answers. */
-    public void restart() {
-        stop();
-        launch();
-    }
-
-    /** Stops the server and deletes its directory. */
-    @Override
-    public void close() {
-        try {
-            stop();
-        } finally {
-            ServerProcesses.deleteRecursively(directory);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "mariadbd on %s:%d (%s)".formatted(HOST, port, directory);
     }
 
     private void install(Path installDb) {
@@ -210,20 +139,20 @@ public final class MariaDbServerProcess implements AutoCloseable {
                 "--skip-test-db"));
         command.addAll(asRoot());
         command.addAll(INNODB);
-        Process installing = run(command);
+        Process installing = ServerProcesses.run(command, directory, log());
         if (!ServerProcesses.waitFor(installing, STARTUP_TIMEOUT)) {
             installing.destroyForcibly();
             throw new IllegalStateException("%s did not finish within %s; its log:%n%s"
-                    .formatted(installDb, STARTUP_TIMEOUT, ServerProcesses.log(directory.resolve("mariadbd.log"))));
+                    .formatted(installDb, STARTUP_TIMEOUT, ServerProcesses.log(log())));
         }
         if (installing.exitValue() != 0) {
             throw new IllegalStateException("%s exited with %d; its log:%n%s"
-                    .formatted(
-                            installDb, installing.exitValue(), ServerProcesses.log(directory.resolve("mariadbd.log"))));
+                    .formatted(installDb, installing.exitValue(), ServerProcesses.log(log())));
         }
     }
 
-    private void launch() {
+    @Override
+    void launch() {
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 // first, or it is ignored: the system's my.cnf would bring its own socket, port and data directory
@@ -234,34 +163,21 @@ public final class MariaDbServerProcess implements AutoCloseable {
                 "--port=" + port,
                 "--socket=" + directory.resolve("mysqld.sock"),
                 "--pid-file=" + directory.resolve("mysqld.pid"),
-                "--log-error=" + directory.resolve("mariadbd.log"),
+                "--log-error=" + log(),
                 "--skip-name-resolve",
                 "--init-file=" + directory.resolve("init.sql")));
         command.addAll(asRoot());
         command.addAll(INNODB);
-        Process started = run(command);
-        process = started;
         AtomicReference<@Nullable SQLException> refused = new AtomicReference<>();
         try {
-            await().alias("mariadbd on port %d accepts %s".formatted(port, USER))
-                    .atMost(STARTUP_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> !started.isAlive() || connects(refused));
-        } catch (ConditionTimeoutException ex) {
-            started.destroyForcibly();
-            throw new IllegalStateException(
-                    "mariadbd on port %d did not accept %s within %s (last: %s); its log:%n%s"
-                            .formatted(
-                                    port,
-                                    USER,
-                                    STARTUP_TIMEOUT,
-                                    refused.get(),
-                                    ServerProcesses.log(directory.resolve("mariadbd.log"))),
-                    ex);
-        }
-        if (!started.isAlive()) {
-            throw new IllegalStateException("mariadbd on port %d exited with %d; its log:%n%s"
-                    .formatted(port, started.exitValue(), ServerProcesses.log(directory.resolve("mariadbd.log"))));
+            launch(command, "accept " + USER, STARTUP_TIMEOUT, Duration.ofMillis(100), () -> connects(refused));
+        } catch (IllegalStateException ex) {
+            // why the last connection was refused
+            SQLException last = refused.get();
+            if (last != null) {
+                ex.addSuppressed(last);
+            }
+            throw ex;
         }
     }
 
@@ -274,17 +190,9 @@ public final class MariaDbServerProcess implements AutoCloseable {
         }
     }
 
-    private Process run(List<String> command) {
-        File log = directory.resolve("mariadbd.log").toFile();
-        try {
-            return new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                    .start();
-        } catch (IOException ex) {
-            throw new IllegalStateException("Could not run %s: %s".formatted(command.getFirst(), ex.getMessage()), ex);
-        }
+    @Override
+    Path log() {
+        return directory.resolve("mariadbd.log");
     }
 
     // mariadbd refuses to run as root unless told to; CI runs the tests as root.

@@ -1,8 +1,5 @@
 package com.split.tasks.test;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 
 /**
@@ -22,30 +17,20 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
  *
  * <p>Not thread safe: one test drives it. {@link #close()} stops the process and deletes the directory.
  */
-public final class RedisServerProcess implements AutoCloseable {
-
-    private static final String HOST = "127.0.0.1";
+public final class RedisServerProcess extends PrivateServerProcess {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final int PORT_ATTEMPTS = 3;
-
     private final Path binary;
 
     private final List<String> options;
 
-    private final Path directory;
-
-    private int port;
-
-    private @Nullable Process process;
-
     private RedisServerProcess(Path binary, List<String> options, Path directory) {
+        super("redis-server", directory);
         this.binary = binary;
         this.options = List.copyOf(options);
-        this.directory = directory;
     }
 
     /**
@@ -66,35 +51,13 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         RedisServerProcess server = new RedisServerProcess(binary, options, directory);
-        // A free port can be taken between probing and binding; a fresh one is cheaper than diagnosing the race.
-        for (int attempt = 1; ; attempt++) {
-            server.port = ServerProcesses.freePort();
-            try {
-                server.launch();
-                return server;
-            } catch (IllegalStateException ex) {
-                if (attempt == PORT_ATTEMPTS
-                        || !ServerProcesses.log(server.directory.resolve("redis.log"))
-                                .contains("Address already in use")) {
-                    server.close();
-                    throw ex;
-                }
-            }
-        }
-    }
-
-    public int port() {
-        return port;
+        server.launchOnFreePort();
+        return server;
     }
 
     /** {@code redis://127.0.0.1:<port>}, for Lettuce or {@code spring.data.redis.url}. */
     public URI uri() {
         return URI.create("redis://%s:%d".formatted(HOST, port));
-    }
-
-    /** The process's working directory: its AOF/RDB files, {@code nodes.conf} in cluster mode, and {@code redis.log}. */
-    public Path directory() {
-        return directory;
     }
 
     /** Connection details for a context that should talk to this server; declare the bean {@code @Primary}. */
@@ -108,24 +71,11 @@ public final class RedisServerProcess implements AutoCloseable {
         };
     }
 
-    public boolean isRunning() {
-        Process current = process;
-        return current != null && current.isAlive();
-    }
-
-    /** The operating-system process id of the running server. */
-    public long pid() {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
-            throw new IllegalStateException("redis-server on port %d is not running".formatted(port));
-        }
-        return current.pid();
-    }
-
     /** Stops the server the way an operator would: {@code SHUTDOWN NOSAVE}, then SIGKILL if it lingers. */
+    @Override
     public void stop() {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
+        Process current = running().orElse(null);
+        if (current == null) {
             return;
         }
         try (RespConnection connection = RespConnection.open(HOST, port, Duration.ofSeconds(2))) {
@@ -151,28 +101,8 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the server again on the same port and directory (stopping it first if it runs) and waits for PING. */
-    public void restart() {
-        stop();
-        launch();
-    }
-
-    /** Stops the server and deletes its directory. */
     @Override
-    public void close() {
-        try {
-            stop();
-        } finally {
-            ServerProcesses.deleteRecursively(directory);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "redis-server on %s:%d (%s)".formatted(HOST, port, directory);
-    }
-
-    private void launch() {
+    void launch() {
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--port",
@@ -188,33 +118,11 @@ public final class RedisServerProcess implements AutoCloseable {
                 "--daemonize",
                 "no"));
         command.addAll(options);
-        File log = directory.resolve("redis.log").toFile();
-        Process started;
-        try {
-            started = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                    .start();
-        } catch (IOException ex) {
-            throw new IllegalStateException("Could not run %s: %s".formatted(binary, ex.getMessage()), ex);
-        }
-        process = started;
-        try {
-            await().alias("redis-server on port %d answers PING".formatted(port))
-                    .atMost(STARTUP_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> !started.isAlive() || RespConnection.pong(HOST, port));
-        } catch (ConditionTimeoutException ex) {
-            started.destroyForcibly();
-            throw new IllegalStateException(
-                    "redis-server on port %d did not answer PING within %s; its log:%n%s"
-                            .formatted(port, STARTUP_TIMEOUT, ServerProcesses.log(directory.resolve("redis.log"))),
-                    ex);
-        }
-        if (!started.isAlive()) {
-            throw new IllegalStateException("redis-server on port %d exited with %d; its log:%n%s"
-                    .formatted(port, started.exitValue(), ServerProcesses.log(directory.resolve("redis.log"))));
-        }
+        launch(command, "answer PING", STARTUP_TIMEOUT, Duration.ofMillis(50), () -> RespConnection.pong(HOST, port));
+    }
+
+    @Override
+    Path log() {
+        return directory.resolve("redis.log");
     }
 }

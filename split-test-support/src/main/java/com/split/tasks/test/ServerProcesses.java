@@ -1,5 +1,7 @@
 package com.split.tasks.test;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,13 +10,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** What the private server processes of the tests share: ports, logs, waiting, their directories. */
+/** What the private server processes of the tests share: ports, starting, logs, waiting, their directories. */
 final class ServerProcesses {
 
     private ServerProcesses() {}
+
+    /** Starts the command in the directory, its output appended to the log. */
+    static Process run(List<String> command, Path directory, Path log) {
+        try {
+            return new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException ex) {
+            throw new IllegalStateException("Could not run %s: %s".formatted(command.getFirst(), ex.getMessage()), ex);
+        }
+    }
+
+    /**
+     * Waits until the started server is ready, or has exited; kills it if it is neither within the timeout.
+     *
+     * @param server the server, for the messages: {@code redis-server on port 6390}
+     * @param readiness what it does once ready, for the messages: {@code answer PING}
+     * @throws IllegalStateException if it exited or was not ready in time, with its log
+     */
+    static void awaitReady(
+            Process started,
+            String server,
+            String readiness,
+            Duration timeout,
+            Duration pollInterval,
+            Callable<Boolean> ready,
+            Path log) {
+        try {
+            await().alias("%s to %s".formatted(server, readiness))
+                    .atMost(timeout)
+                    .pollInterval(pollInterval)
+                    .until(() -> !started.isAlive() || ready.call());
+        } catch (ConditionTimeoutException ex) {
+            started.destroyForcibly();
+            throw new IllegalStateException(
+                    "%s did not %s within %s; its log:%n%s".formatted(server, readiness, timeout, log(log)), ex);
+        }
+        if (!started.isAlive()) {
+            throw new IllegalStateException(
+                    "%s exited with %d; its log:%n%s".formatted(server, started.exitValue(), log(log)));
+        }
+    }
 
     /** A loopback port free now; a server started on it may still lose it to another process, so callers retry. */
     static int freePort() {

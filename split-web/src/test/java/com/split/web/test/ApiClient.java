@@ -2,8 +2,11 @@ package com.split.web.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.split.tasks.codec.TaskCodec;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,17 +14,22 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** event-srv's JSON API over real HTTP, for tests: each call states the status it expects. */
+/**
+ * A service's JSON API over real HTTP, for tests: each call states the status it expects. A test with a running server
+ * gets one injected with {@code @Import(ApiClient.class)}: the bean is lazy, made once the server has its port.
+ */
+@Lazy
 public final class ApiClient {
 
     private final RestTestClient http;
     private final JsonMapper mapper;
 
-    public ApiClient(int port, JsonMapper mapper) {
+    /** On the test's server, reading JSON as the bus's codec does. */
+    public ApiClient(@Value("${local.server.port}") int port, TaskCodec codec) {
         this.http = RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .build();
-        this.mapper = mapper;
+        this.mapper = codec.mapper();
     }
 
     public JsonNode get(String path) {

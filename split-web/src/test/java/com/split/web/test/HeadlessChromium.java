@@ -3,12 +3,17 @@ package com.split.web.test;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Chromium and chromedriver installed on this machine, headless, for the services' page tests. Without them a
@@ -33,6 +38,18 @@ public final class HeadlessChromium {
                         .toFile())
                 .build();
         return new ChromeDriver(driver, options);
+    }
+
+    /**
+     * Waits for the condition on a page of SPLit's: the page re-renders as it refreshes, so a stale element is tried
+     * again, and a timeout quotes the page's error banner ({@code #error}).
+     */
+    public static <T> T waitFor(WebDriver browser, Duration patience, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, patience)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "page error banner: '%s'"
+                        .formatted(browser.findElement(By.id("error")).getText()))
+                .until(condition);
     }
 
     /** The well-known path where the Debian packages put it, else the first of the names on the PATH. */

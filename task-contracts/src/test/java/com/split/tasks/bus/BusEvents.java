@@ -1,5 +1,7 @@
 package com.split.tasks.bus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
@@ -14,11 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
 
-/** Reads a queue's events stream and dead-letter list in tests, as the journal and an operator would. */
+/**
+ * Reads a queue's events stream and dead-letter list in tests, as the journal and an operator would. A test context
+ * gets one injected with {@code @Import(BusEvents.class)}.
+ */
 public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
 
     public List<TaskEvent> events(QueueName queue) {
@@ -57,6 +64,23 @@ public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
                                 .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** The details of the task's {@code task_business_result}, asserting it reported exactly one. */
+    public JsonNode businessResult(QueueName queue, UUID taskId) {
+        List<TaskEvent> results = events(queue, taskId).stream()
+                .filter(event -> event.eventType() == EventType.TASK_BUSINESS_RESULT)
+                .toList();
+        assertThat(results).hasSize(1);
+        return results.getFirst().details();
+    }
+
+    /** The tasks on the queue with an event of this type. */
+    public Set<UUID> tasksWith(QueueName queue, EventType type) {
+        return events(queue).stream()
+                .filter(event -> event.eventType() == type)
+                .map(TaskEvent::taskId)
+                .collect(Collectors.toSet());
     }
 
     public long count(QueueName queue, EventType type) {

@@ -1,6 +1,6 @@
 package com.split.tasks.bus;
 
-import static com.split.tasks.bus.BusTestApplication.action;
+import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
@@ -86,10 +86,6 @@ abstract class BusScenarios {
         return new BusEvents(redis, keys, codec);
     }
 
-    TaskEnvelope task(Map<String, Object> payload) {
-        return TaskEnvelopes.testTask().payload(codec.toPayload(payload)).build();
-    }
-
     /** Waits until each task has an event of {@code type}, and returns every task's events. */
     Map<UUID, List<TaskEvent>> awaitEach(Collection<UUID> ids, EventType type) {
         Map<UUID, List<TaskEvent>> byTask = new HashMap<>();
@@ -103,6 +99,17 @@ abstract class BusScenarios {
         return byTask;
     }
 
+    /** Waits until the task has an event of {@code type}, and returns its events. */
+    List<TaskEvent> awaitEvent(UUID id, EventType type) {
+        return awaitEach(List.of(id), type).get(id);
+    }
+
+    /** Publishes the task and waits until it has an event of {@code type}; returns its events. */
+    List<TaskEvent> publishAndAwait(TaskEnvelope task, EventType type) {
+        publisher.publish(task);
+        return awaitEvent(task.taskId(), type);
+    }
+
     static List<EventType> types(List<TaskEvent> events) {
         return events.stream().map(TaskEvent::eventType).toList();
     }
@@ -110,7 +117,7 @@ abstract class BusScenarios {
     @Test
     void tasksAreClaimedInPublishOrder() {
         List<TaskEnvelope> tasks =
-                IntStream.range(0, 300).mapToObj(i -> task(action("ok", 0))).toList();
+                IntStream.range(0, 300).mapToObj(i -> scripted("ok", 0).build()).toList();
         List<UUID> ids = publisher.publishAll(tasks);
 
         awaitEach(ids, EventType.TASK_SUCCEEDED);
@@ -131,7 +138,7 @@ abstract class BusScenarios {
     @Test
     void everyAttemptEndsWithExactlyOneEnding() {
         List<TaskEnvelope> tasks = IntStream.range(0, 200)
-                .mapToObj(i -> task(action(i % 2 == 0 ? "ok" : "fail_once", 0)))
+                .mapToObj(i -> scripted(i % 2 == 0 ? "ok" : "fail_once", 0).build())
                 .toList();
         List<UUID> ids = publisher.publishAll(tasks);
 
@@ -172,14 +179,8 @@ abstract class BusScenarios {
 
     @Test
     void failingTaskRetriesWithBackoffThenIsDeadLettered() {
-        TaskEnvelope task = TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action("fail", 0)))
-                .maxRetries(3)
-                .build();
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_FAILED).get(task.taskId());
+        TaskEnvelope task = scripted("fail", 0).maxRetries(3).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_FAILED);
 
         List<TaskEvent> retries = events.stream()
                 .filter(e -> e.eventType() == EventType.TASK_RETRIED)
@@ -211,11 +212,8 @@ abstract class BusScenarios {
 
     @Test
     void permanentFailureIsDeadLetteredWithoutRetry() {
-        TaskEnvelope task = task(action("permanent", 0));
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_FAILED).get(task.taskId());
+        TaskEnvelope task = scripted("permanent", 0).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_FAILED);
 
         assertThat(types(events)).doesNotContain(EventType.TASK_RETRIED);
         assertThat(events.getLast().error().type()).isEqualTo("com.split.tasks.bus.worker.PermanentTaskFailure");
@@ -227,11 +225,8 @@ abstract class BusScenarios {
 
     @Test
     void handlerChoosesWhenToRetry() {
-        TaskEnvelope task = task(action("retry_in", 300));
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+        TaskEnvelope task = scripted("retry_in", 300).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_SUCCEEDED);
 
         TaskEvent retry = events.stream()
                 .filter(e -> e.eventType() == EventType.TASK_RETRIED)
@@ -247,10 +242,8 @@ abstract class BusScenarios {
 
     @Test
     void noDataIsATerminalStatus() {
-        TaskEnvelope task = task(action("no_data", 0));
-        publisher.publish(task);
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_NO_DATA).get(task.taskId());
+        TaskEnvelope task = scripted("no_data", 0).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_NO_DATA);
         assertThat(events.getLast().status()).isEqualTo(TaskStatus.NO_DATA);
         assertThat(events.getLast().details().get("reason").asString()).isEqualTo("already current");
         assertThat(events.getLast().details().get("kept_rows").asInt()).isEqualTo(3);
@@ -260,23 +253,16 @@ abstract class BusScenarios {
     void endedTaskSendsOneFinishedNoticeToItsReplyQueue() {
         QueueName replies = QueueName.of("test_replies");
         UUID parent = TaskIds.newId();
-        TaskEnvelope succeeds = TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action("fail_once", 0)))
+        TaskEnvelope succeeds = scripted("fail_once", 0)
                 .parentTaskId(parent)
                 .tickers("AAPL", "MSFT")
                 .replyTo(replies)
                 .build();
-        TaskEnvelope noData = TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action("no_data", 0)))
-                .replyTo(replies)
-                .build();
-        TaskEnvelope fails = TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action("permanent", 0)))
-                .replyTo(replies)
-                .build();
-        TaskEnvelope silent = task(action("ok", 0));
+        TaskEnvelope noData = scripted("no_data", 0).replyTo(replies).build();
+        TaskEnvelope fails = scripted("permanent", 0).replyTo(replies).build();
+        TaskEnvelope silent = scripted("ok", 0).build();
         publisher.publishAll(List.of(succeeds, noData, fails, silent));
-        awaitEach(List.of(silent.taskId()), EventType.TASK_SUCCEEDED);
+        awaitEvent(silent.taskId(), EventType.TASK_SUCCEEDED);
 
         Map<UUID, TaskEnvelope> notices = new HashMap<>();
         await().atMost(PATIENCE).until(() -> {
@@ -312,11 +298,8 @@ abstract class BusScenarios {
 
     @Test
     void handlerReportsProgressAndBusinessResults() {
-        TaskEnvelope task = task(action("report", 0));
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+        TaskEnvelope task = scripted("report", 0).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_SUCCEEDED);
 
         assertThat(types(events))
                 .containsSubsequence(
@@ -340,12 +323,11 @@ abstract class BusScenarios {
 
     @Test
     void cancelledTaskNeverRunsItsHandler() {
-        TaskEnvelope scheduled = task(action("ok", 0));
+        TaskEnvelope scheduled = scripted("ok", 0).build();
         publisher.schedule(scheduled, Instant.now().plusMillis(500));
         publisher.cancel(QUEUE, scheduled.taskId(), Duration.ofMinutes(5));
 
-        List<TaskEvent> events =
-                awaitEach(List.of(scheduled.taskId()), EventType.TASK_CANCELLED).get(scheduled.taskId());
+        List<TaskEvent> events = awaitEvent(scheduled.taskId(), EventType.TASK_CANCELLED);
 
         assertThat(types(events)).containsExactly(EventType.TASK_CREATED, EventType.TASK_CANCELLED);
         await().during(Duration.ofMillis(500))
@@ -355,27 +337,21 @@ abstract class BusScenarios {
 
     @Test
     void runningTaskLearnsOfItsCancellation() {
-        TaskEnvelope task = task(action("sleep", 20_000));
+        TaskEnvelope task = scripted("sleep", 20_000).build();
         publisher.publish(task);
         await().atMost(PATIENCE).until(() -> BusTestApplication.ranTasks(runs).contains(task.taskId()));
 
         publisher.cancel(QUEUE, task.taskId(), Duration.ofMinutes(5));
 
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_CANCELLED).get(task.taskId());
+        List<TaskEvent> events = awaitEvent(task.taskId(), EventType.TASK_CANCELLED);
         assertThat(events.getLast().eventType()).isEqualTo(EventType.TASK_CANCELLED);
     }
 
     @Test
     void taskPastItsTimeoutEndsAsTimeout() {
-        TaskEnvelope task = TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action("sleep", 10_000)))
-                .timeout(Duration.ofMillis(300))
-                .build();
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_TIMEOUT).get(task.taskId());
+        TaskEnvelope task =
+                scripted("sleep", 10_000).timeout(Duration.ofMillis(300)).build();
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_TIMEOUT);
 
         TaskEvent timeout = events.getLast();
         assertThat(timeout.status()).isEqualTo(TaskStatus.TIMEOUT);
@@ -392,10 +368,7 @@ abstract class BusScenarios {
         TaskEnvelope task = TaskEnvelopes.testTask()
                 .expiresAt(Instant.now().minusSeconds(1))
                 .build();
-        publisher.publish(task);
-
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_TIMEOUT).get(task.taskId());
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_TIMEOUT);
 
         assertThat(events.getLast().error().type()).isEqualTo("expired");
         assertThat(BusTestApplication.ranTasks(runs)).doesNotContain(task.taskId());
@@ -412,19 +385,18 @@ abstract class BusScenarios {
 
         assertThat(firstId).isEqualTo(first.taskId());
         assertThat(secondId).isEqualTo(first.taskId());
-        awaitEach(List.of(first.taskId()), EventType.TASK_SUCCEEDED);
+        awaitEvent(first.taskId(), EventType.TASK_SUCCEEDED);
         assertThat(bus().byTask(QUEUE)).doesNotContainKey(second.taskId());
     }
 
     @Test
     void scheduledTaskStaysPendingUntilDue() {
-        TaskEnvelope task = task(action("ok", 0));
+        TaskEnvelope task = scripted("ok", 0).build();
         Instant due = Instant.now().plusMillis(800);
         publisher.schedule(task, due);
 
         assertThat(types(bus().byTask(QUEUE).get(task.taskId()))).containsExactly(EventType.TASK_CREATED);
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+        List<TaskEvent> events = awaitEvent(task.taskId(), EventType.TASK_SUCCEEDED);
 
         TaskEvent queued = events.stream()
                 .filter(e -> e.eventType() == EventType.TASK_QUEUED)
@@ -435,8 +407,8 @@ abstract class BusScenarios {
 
     @Test
     void withdrawnScheduledTaskIsCancelledAtOnceAndNeverRuns() {
-        TaskEnvelope withdrawn = task(action("ok", 0));
-        TaskEnvelope kept = task(action("ok", 0));
+        TaskEnvelope withdrawn = scripted("ok", 0).build();
+        TaskEnvelope kept = scripted("ok", 0).build();
         Instant due = Instant.now().plusMillis(1_500);
         publisher.schedule(withdrawn, due);
         publisher.schedule(kept, due);
@@ -447,7 +419,7 @@ abstract class BusScenarios {
 
         assertThat(types(bus().byTask(QUEUE).get(withdrawn.taskId())))
                 .containsExactly(EventType.TASK_CREATED, EventType.TASK_CANCELLED);
-        awaitEach(List.of(kept.taskId()), EventType.TASK_SUCCEEDED);
+        awaitEvent(kept.taskId(), EventType.TASK_SUCCEEDED);
         assertThat(BusTestApplication.ranTasks(runs)).contains(kept.taskId()).doesNotContain(withdrawn.taskId());
         assertThat(publisher.unschedule(kept, due)).isFalse();
     }
@@ -476,7 +448,8 @@ abstract class BusScenarios {
         for (int round = 0; round < 100; round++) {
             byte[][] batch = poison.toArray(byte[][]::new);
             redis.await(redis.commands().lpush(keys.ready(QUEUE), batch));
-            validIds.addAll(publisher.publishAll(List.of(task(action("ok", 0)), task(action("ok", 0)))));
+            validIds.addAll(publisher.publishAll(
+                    List.of(scripted("ok", 0).build(), scripted("ok", 0).build())));
         }
 
         awaitEach(validIds, EventType.TASK_SUCCEEDED);
@@ -505,7 +478,7 @@ abstract class BusScenarios {
     @Test
     void reaperReturnsADeadWorkersTasks() {
         String ghost = "ghost-" + UUID.randomUUID();
-        TaskEnvelope retryable = task(action("ok", 0));
+        TaskEnvelope retryable = scripted("ok", 0).build();
         TaskEnvelope exhausted =
                 TaskEnvelopes.testTask().maxRetries(2).attempt(2).build();
         byte[][] held = {codec.encode(retryable), codec.encode(exhausted)};
@@ -516,10 +489,8 @@ abstract class BusScenarios {
                         (double) Instant.now().minusSeconds(60).toEpochMilli(),
                         ghost.getBytes(StandardCharsets.UTF_8)));
 
-        List<TaskEvent> events =
-                awaitEach(List.of(retryable.taskId()), EventType.TASK_SUCCEEDED).get(retryable.taskId());
-        List<TaskEvent> lost =
-                awaitEach(List.of(exhausted.taskId()), EventType.TASK_FAILED).get(exhausted.taskId());
+        List<TaskEvent> events = awaitEvent(retryable.taskId(), EventType.TASK_SUCCEEDED);
+        List<TaskEvent> lost = awaitEvent(exhausted.taskId(), EventType.TASK_FAILED);
 
         TaskEvent retried = events.getFirst();
         assertThat(retried.eventType()).isEqualTo(EventType.TASK_RETRIED);
@@ -534,9 +505,8 @@ abstract class BusScenarios {
 
     @Test
     void deadLetterRequeuedRunsAgainOnceWithItsReason() {
-        TaskEnvelope task = task(action("permanent", 0));
-        publisher.publish(task);
-        awaitEach(List.of(task.taskId()), EventType.TASK_FAILED);
+        TaskEnvelope task = scripted("permanent", 0).build();
+        publishAndAwait(task, EventType.TASK_FAILED);
         QueueInspector.DeadLetterEntry dead = deadLetterOf(task.taskId());
         assertThat(dead.task().attempt()).isZero();
         assertThat(dead.letter().reason()).isEqualTo("unknown ticker");
@@ -617,8 +587,10 @@ abstract class BusScenarios {
     @Test
     void metersCountWhatHappened() {
         double before = succeededCount();
-        List<UUID> ids =
-                publisher.publishAll(List.of(task(action("ok", 0)), task(action("ok", 0)), task(action("ok", 0))));
+        List<UUID> ids = publisher.publishAll(List.of(
+                scripted("ok", 0).build(),
+                scripted("ok", 0).build(),
+                scripted("ok", 0).build()));
 
         awaitEach(ids, EventType.TASK_SUCCEEDED);
 
@@ -651,10 +623,8 @@ abstract class BusScenarios {
 
     @Test
     void liveWorkerKeepsItsLease() {
-        TaskEnvelope task = task(action("sleep", 5_000)); // longer than the 3 s lease
-        publisher.publish(task);
-        List<TaskEvent> events =
-                awaitEach(List.of(task.taskId()), EventType.TASK_SUCCEEDED).get(task.taskId());
+        TaskEnvelope task = scripted("sleep", 5_000).build(); // longer than the 3 s lease
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_SUCCEEDED);
         assertThat(types(events)).doesNotContain(EventType.TASK_RETRIED);
     }
 }

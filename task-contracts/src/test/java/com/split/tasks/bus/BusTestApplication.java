@@ -7,6 +7,7 @@ import com.split.tasks.bus.worker.RetryLaterException;
 import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -31,6 +32,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class BusTestApplication {
+
+    // Turns the payload maps into JSON as a publisher's codec would.
+    private static final TaskCodec PAYLOADS = new TaskCodec();
 
     /** Every handler run, in start order. */
     public record Run(
@@ -57,6 +61,11 @@ public class BusTestApplication {
 
     public static Map<String, Object> action(String action, long millis) {
         return Map.of("action", action, "ms", millis);
+    }
+
+    /** A test task whose payload tells the {@link ScriptedHandler} what to do. */
+    public static TaskEnvelope.Builder scripted(String action, long millis) {
+        return TaskEnvelopes.testTask().payload(PAYLOADS.toPayload(action(action, millis)));
     }
 
     public static List<UUID> ranTasks(ConcurrentLinkedQueue<Run> runs) {

@@ -1,6 +1,6 @@
 package com.split.tasks.bus;
 
-import static com.split.tasks.bus.BusTestApplication.action;
+import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +8,6 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitTestEnvironment;
 import com.split.tasks.test.SplitTestRedis;
 import com.split.tasks.test.TaskEnvelopes;
@@ -31,7 +30,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * and removes its heartbeat. The worker is a second application context started by the test, so the test can close it.
  */
 @SpringBootTest(classes = BusTestApplication.class, properties = "split.bus.worker.enabled=false")
-@Import(SplitTestRedis.class)
+@Import({SplitTestRedis.class, BusEvents.class})
 class GracefulShutdownIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
@@ -40,13 +39,13 @@ class GracefulShutdownIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
+    BusEvents bus;
+
+    @Autowired
     BusRedis redis;
 
     @Autowired
     RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
 
     @Autowired
     LettuceConnectionFactory connectionFactory;
@@ -67,15 +66,18 @@ class GracefulShutdownIntegrationTests {
                 .run();
         @SuppressWarnings("unchecked")
         ConcurrentLinkedQueue<BusTestApplication.Run> runs = worker.getBean("runs", ConcurrentLinkedQueue.class);
-        List<TaskEnvelope> shortTasks = List.of(task("sleep", 300), task("sleep", 300));
-        List<TaskEnvelope> longTasks = List.of(task("sleep", 30_000), task("sleep", 30_000), task("sleep", 30_000));
+        List<TaskEnvelope> shortTasks =
+                List.of(scripted("sleep", 300).build(), scripted("sleep", 300).build());
+        List<TaskEnvelope> longTasks = List.of(
+                scripted("sleep", 30_000).build(),
+                scripted("sleep", 30_000).build(),
+                scripted("sleep", 30_000).build());
         publisher.publishAll(shortTasks);
         publisher.publishAll(longTasks);
         await().atMost(Duration.ofSeconds(10)).until(() -> runs.size() == 5);
 
         worker.close();
 
-        BusEvents bus = new BusEvents(redis, keys, codec);
         Map<UUID, List<TaskEvent>> byTask = bus.byTask(QUEUE);
         shortTasks.forEach(task ->
                 assertThat(byTask.get(task.taskId()).getLast().eventType()).isEqualTo(EventType.TASK_SUCCEEDED));
@@ -85,20 +87,13 @@ class GracefulShutdownIntegrationTests {
             assertThat(last.attempt()).isEqualTo(1);
             assertThat(last.error().message()).contains("shut down");
         }
-        List<byte[]> ready = redis.await(redis.commands().lrange(keys.ready(QUEUE), 0, -1));
-        assertThat(ready)
-                .extracting(envelope -> codec.decode(envelope).attempt())
+        assertThat(bus.ready(QUEUE))
+                .extracting(TaskEnvelope::attempt)
                 .containsOnly(1)
                 .hasSize(3);
         assertThat(bus.length(keys.processing(QUEUE, "leaving"))).isZero();
         assertThat(redis.await(
                         redis.commands().zscore(keys.workers(QUEUE), "leaving".getBytes(StandardCharsets.UTF_8))))
                 .isNull();
-    }
-
-    private TaskEnvelope task(String action, long millis) {
-        return TaskEnvelopes.testTask()
-                .payload(codec.toPayload(action(action, millis)))
-                .build();
     }
 }

@@ -1,25 +1,21 @@
 package com.split.tasks.bus;
 
-import static com.split.tasks.bus.BusTestApplication.action;
+import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
-import com.split.tasks.TaskEvent;
 import com.split.tasks.bus.worker.WorkerContainer;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.RedisServerProcess;
 import com.split.tasks.test.TaskEnvelopes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -32,11 +28,13 @@ import org.springframework.context.annotation.Bean;
  * publishing works again. The server is a private one (AOF on, as in production) that the test can restart.
  */
 @SpringBootTest(
-        classes = {BusTestApplication.class, RedisRestartIntegrationTests.PrivateRedis.class},
+        classes = {BusTestApplication.class, RedisRestartIntegrationTests.PrivateRedis.class, BusEvents.class},
         properties = "split.bus.key-prefix=restart")
 class RedisRestartIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
+
+    @AutoClose
     static final RedisServerProcess SERVER = RedisServerProcess.start("--appendonly", "yes", "--appendfsync", "always");
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -47,29 +45,17 @@ class RedisRestartIntegrationTests {
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
-
     @Autowired
     TaskPublisher publisher;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    BusEvents bus;
 
     @Autowired
     WorkerContainer container;
 
     @Test
     void restartMidRunLosesNoTask() {
-        BusEvents bus = new BusEvents(redis, keys, codec);
         List<UUID> ids = new ArrayList<>(publisher.publishAll(tasks(2000)));
         await().atMost(Duration.ofSeconds(60)).until(() -> bus.count(QUEUE, EventType.TASK_SUCCEEDED) >= 300);
 
@@ -79,23 +65,15 @@ class RedisRestartIntegrationTests {
             ids.addAll(publisher.publishAll(tasks(200)));
             return true;
         });
-        await().atMost(Duration.ofSeconds(90)).until(() -> succeeded(bus).containsAll(ids));
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> bus.tasksWith(QUEUE, EventType.TASK_SUCCEEDED).containsAll(ids));
         assertThat(container.isFetching()).isTrue();
-        assertThat(bus.length(keys.dead(QUEUE))).isZero();
+        assertThat(bus.length(bus.keys().dead(QUEUE))).isZero();
     }
 
     private List<TaskEnvelope> tasks(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> TaskEnvelopes.testTask()
-                        .payload(codec.toPayload(action("sleep", 3)))
-                        .build())
+                .mapToObj(i -> scripted("sleep", 3).build())
                 .toList();
-    }
-
-    private static Set<UUID> succeeded(BusEvents bus) {
-        return bus.events(QUEUE).stream()
-                .filter(event -> event.eventType() == EventType.TASK_SUCCEEDED)
-                .map(TaskEvent::taskId)
-                .collect(Collectors.toSet());
     }
 }

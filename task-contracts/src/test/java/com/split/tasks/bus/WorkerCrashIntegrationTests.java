@@ -1,6 +1,6 @@
 package com.split.tasks.bus;
 
-import static com.split.tasks.bus.BusTestApplication.action;
+import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,22 +37,25 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * worker takes back what it held and finishes everything.
  */
 @SpringBootTest(classes = BusTestApplication.class, properties = "split.bus.worker.enabled=false")
-@Import(SplitTestRedis.class)
+@Import({SplitTestRedis.class, BusEvents.class})
 class WorkerCrashIntegrationTests {
 
     static final QueueName QUEUE = TaskEnvelopes.TEST_TASK.queue();
 
     @Autowired
+    BusEvents bus;
+
+    @Autowired
     TaskPublisher publisher;
+
+    @Autowired
+    TaskCodec codec;
 
     @Autowired
     BusRedis redis;
 
     @Autowired
     RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
 
     @Autowired
     TaskBusProperties properties;
@@ -79,12 +81,9 @@ class WorkerCrashIntegrationTests {
     @Test
     void killedWorkerLosesNoTask() throws Exception {
         List<TaskEnvelope> tasks = IntStream.range(0, 1000)
-                .mapToObj(i -> TaskEnvelopes.testTask()
-                        .payload(codec.toPayload(action("sleep", 10)))
-                        .build())
+                .mapToObj(i -> scripted("sleep", 10).build())
                 .toList();
         List<UUID> ids = publisher.publishAll(tasks);
-        BusEvents bus = new BusEvents(redis, keys, codec);
 
         Process victim = startWorkerProcess("victim");
         try {
@@ -110,7 +109,8 @@ class WorkerCrashIntegrationTests {
                 new BusMetrics(new SimpleMeterRegistry()));
         rescuer.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> succeeded(bus).containsAll(ids));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bus.tasksWith(QUEUE, EventType.TASK_SUCCEEDED).containsAll(ids));
         } finally {
             rescuer.stop();
         }
@@ -129,13 +129,6 @@ class WorkerCrashIntegrationTests {
         assertThat(bus.length(keys.ready(QUEUE))).isZero();
         assertThat(bus.length(keys.processing(QUEUE, "victim"))).isZero();
         assertThat(bus.length(keys.dead(QUEUE))).isZero();
-    }
-
-    private Set<UUID> succeeded(BusEvents bus) {
-        return bus.events(QUEUE).stream()
-                .filter(event -> event.eventType() == EventType.TASK_SUCCEEDED)
-                .map(TaskEvent::taskId)
-                .collect(Collectors.toSet());
     }
 
     private Process startWorkerProcess(String workerId) throws Exception {

@@ -20,6 +20,17 @@ class TaskCodecTests {
 
     private final TaskCodec codec = new TaskCodec();
 
+    /** A test task's JSON, its first match of {@code regex} replaced. */
+    private String testTaskJsonWith(String regex, String replacement) {
+        return new String(codec.encode(TaskEnvelopes.testTask().build()), StandardCharsets.UTF_8)
+                .replaceFirst(regex, replacement);
+    }
+
+    private InvalidEnvelopeException decodeFailure(String json) {
+        return catchThrowableOfType(
+                InvalidEnvelopeException.class, () -> codec.decode(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void envelopeRoundTripsAsSnakeCase() {
         ObjectNode payload = codec.toPayload(Map.of("history_years", 2, "price", new java.math.BigDecimal("1.50")));
@@ -37,8 +48,7 @@ class TaskCodecTests {
 
     @Test
     void unknownFieldsAreKeptThroughARetry() {
-        String json = new String(codec.encode(TaskEnvelopes.testTask().build()), StandardCharsets.UTF_8)
-                .replaceFirst("\\{", "{\"priority\":{\"level\":3},\"x_tenant\":\"acme\",");
+        String json = testTaskJsonWith("\\{", "{\"priority\":{\"level\":3},\"x_tenant\":\"acme\",");
 
         TaskEnvelope task = codec.decode(json.getBytes(StandardCharsets.UTF_8));
         String retried = new String(codec.encode(task.withAttempt(1)), StandardCharsets.UTF_8);
@@ -49,11 +59,7 @@ class TaskCodecTests {
 
     @Test
     void missingRequiredFieldIsASchemaFailureNamingIt() {
-        String json = new String(codec.encode(TaskEnvelopes.testTask().build()), StandardCharsets.UTF_8)
-                .replaceFirst(",\"user_id\":\"user_zero\"", "");
-
-        InvalidEnvelopeException failure = catchThrowableOfType(
-                InvalidEnvelopeException.class, () -> codec.decode(json.getBytes(StandardCharsets.UTF_8)));
+        InvalidEnvelopeException failure = decodeFailure(testTaskJsonWith(",\"user_id\":\"user_zero\"", ""));
 
         assertThat(failure.reason()).startsWith("schema:").contains("user_id");
         assertThat(failure.taskId()).isPresent();
@@ -61,31 +67,21 @@ class TaskCodecTests {
 
     @Test
     void nullRequiredFieldIsASchemaFailure() {
-        String json = new String(codec.encode(TaskEnvelopes.testTask().build()), StandardCharsets.UTF_8)
-                .replaceFirst("\"session_id\":\"session-test\"", "\"session_id\":null");
+        String json = testTaskJsonWith("\"session_id\":\"session-test\"", "\"session_id\":null");
 
-        assertThat(catchThrowableOfType(
-                                InvalidEnvelopeException.class,
-                                () -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
-                        .reason())
-                .isEqualTo("schema: session_id is required");
+        assertThat(decodeFailure(json).reason()).isEqualTo("schema: session_id is required");
     }
 
     @Test
     void garbageIsUnparseable() {
-        InvalidEnvelopeException failure = catchThrowableOfType(
-                InvalidEnvelopeException.class, () -> codec.decode("{not json".getBytes(StandardCharsets.UTF_8)));
+        InvalidEnvelopeException failure = decodeFailure("{not json");
         assertThat(failure.reason()).startsWith("unparseable JSON");
         assertThat(failure.taskId()).isEmpty();
     }
 
     @Test
     void jsonNullIsNotAnEnvelope() {
-        assertThat(catchThrowableOfType(
-                                InvalidEnvelopeException.class,
-                                () -> codec.decode("null".getBytes(StandardCharsets.UTF_8)))
-                        .reason())
-                .isEqualTo("schema: an envelope must be a JSON object, not null");
+        assertThat(decodeFailure("null").reason()).isEqualTo("schema: an envelope must be a JSON object, not null");
     }
 
     @Test
@@ -113,13 +109,8 @@ class TaskCodecTests {
 
     @Test
     void unsupportedSchemaVersionIsNamed() {
-        String json = new String(codec.encode(TaskEnvelopes.testTask().build()), StandardCharsets.UTF_8)
-                .replaceFirst("\"schema_version\":1", "\"schema_version\":2");
-        assertThat(catchThrowableOfType(
-                                InvalidEnvelopeException.class,
-                                () -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
-                        .reason())
-                .contains("unsupported schema_version 2");
+        String json = testTaskJsonWith("\"schema_version\":1", "\"schema_version\":2");
+        assertThat(decodeFailure(json).reason()).contains("unsupported schema_version 2");
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.bus.worker.WorkerContainer;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitTestRedis;
 import com.split.tasks.test.TaskEnvelopes;
 import java.time.Duration;
@@ -30,7 +27,7 @@ import org.springframework.context.annotation.Import;
 
 /** A real worker's handler logs; its WARN reaches the stream with the task context, masked, and its INFO does not. */
 @SpringBootTest(classes = LogShippingIntegrationTests.LoggingWorker.class)
-@Import(SplitTestRedis.class)
+@Import({SplitTestRedis.class, LogStream.class})
 class LogShippingIntegrationTests {
 
     @SpringBootConfiguration
@@ -71,13 +68,7 @@ class LogShippingIntegrationTests {
     TaskPublisher publisher;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    LogStream stream;
 
     @Autowired
     WorkerContainer worker;
@@ -89,7 +80,6 @@ class LogShippingIntegrationTests {
                 .traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .tickers("AAPL")
                 .build());
-        LogStream stream = new LogStream(redis, keys, codec);
 
         List<LogRecord> ours = await().atMost(Duration.ofSeconds(30))
                 .until(

@@ -3,9 +3,6 @@ package com.split.tasks.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.RedisServerProcess;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Redis stopped for 20 s while the application logs 10,000 WARN records: every log call returns at once, the appender
@@ -41,11 +39,14 @@ import org.springframework.context.annotation.Bean;
             "split.logs.buffer-size=" + LogShippingOutageIntegrationTests.BUFFER
         })
 @ExtendWith(OutputCaptureExtension.class)
+@Import(LogStream.class)
 class LogShippingOutageIntegrationTests {
 
     static final int BUFFER = 2000;
     static final int RECORDS = 10_000;
     static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    @AutoClose
     static final RedisServerProcess SERVER = RedisServerProcess.start("--appendonly", "yes", "--appendfsync", "always");
 
     /** An application on the bus without workers: it only logs. */
@@ -57,11 +58,6 @@ class LogShippingOutageIntegrationTests {
         DataRedisConnectionDetails privateRedis() {
             return SERVER.connectionDetails();
         }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
     }
 
     private static final Logger log = LoggerFactory.getLogger("com.split.example.OutageProbe");
@@ -88,17 +84,10 @@ class LogShippingOutageIntegrationTests {
     RedisLogAppender appender;
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    LogStream stream;
 
     @Test
     void outageDropsExactlyWhatTheBufferCannotHoldAndShippingResumes(CapturedOutput output) {
-        LogStream stream = new LogStream(redis, keys, codec);
         long[] before = logPaced("before", 1000, Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> stream.records().size() >= 1000);
 

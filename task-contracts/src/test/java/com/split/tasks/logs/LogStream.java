@@ -6,7 +6,10 @@ import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
 import java.util.List;
 
-/** What the {@code split:logs} stream of a test's key prefix holds, decoded as log-srv will decode it. */
+/**
+ * What the {@code split:logs} stream of a test's key prefix holds, decoded as log-srv will decode it; injected with
+ * {@code @Import(LogStream.class)}.
+ */
 record LogStream(BusRedis redis, RedisKeys keys, TaskCodec codec) {
 
     List<LogRecord> records() {

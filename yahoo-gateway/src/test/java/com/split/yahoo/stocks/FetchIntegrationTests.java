@@ -6,11 +6,8 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.bus.TaskRuns;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.yahoo.market.TradingDays;
@@ -22,12 +19,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * 2026-11-25, after the New York close unless a test moves it.
  */
 @SplitIntegrationTest
+@Import(TaskRuns.class)
 class FetchIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -81,16 +79,7 @@ class FetchIntegrationTests {
     }
 
     @Autowired
-    TaskPublisher publisher;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    TaskRuns runs;
 
     @Autowired
     JdbcClient jdbc;
@@ -98,30 +87,18 @@ class FetchIntegrationTests {
     @Autowired
     SettableClock clock;
 
-    BusEvents events;
-
     @BeforeEach
     void setUp() {
-        events = new BusEvents(redis, keys, codec);
         clock.set(AFTER_CLOSE);
     }
 
     /** Publishes a task and waits for its ending event. */
     TaskEvent run(TaskType type, String... tickers) {
-        UUID id = publisher.publish(TaskEnvelopes.of(type).tickers(tickers).build());
-        return events.awaitEnding(QueueName.YAHOO_TASKS, id, PATIENCE);
-    }
-
-    List<TaskEvent> eventsOf(UUID taskId) {
-        return events.events(QueueName.YAHOO_TASKS, taskId);
+        return runs.run(TaskEnvelopes.of(type).tickers(tickers).build(), PATIENCE);
     }
 
     JsonNode businessResult(TaskEvent ending) {
-        List<TaskEvent> results = eventsOf(ending.taskId()).stream()
-                .filter(event -> event.eventType() == EventType.TASK_BUSINESS_RESULT)
-                .toList();
-        assertThat(results).hasSize(1);
-        return results.getFirst().details();
+        return runs.events().businessResult(QueueName.YAHOO_TASKS, ending.taskId());
     }
 
     /** Every stored value of these tickers' bars and actions, with updated_at: equal sums mean no row changed. */

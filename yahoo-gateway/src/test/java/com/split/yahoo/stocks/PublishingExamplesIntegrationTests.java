@@ -1,16 +1,12 @@
 package com.split.yahoo.stocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
-import com.split.tasks.TaskStatus;
 import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import java.io.IOException;
@@ -20,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * entry), run by this service's worker with the offline provider to SUCCESS, and store its bars.
  */
 @SplitIntegrationTest
+@Import(BusEvents.class)
 class PublishingExamplesIntegrationTests {
 
     /** The repository's root: failsafe runs in the module's directory. */
@@ -51,13 +48,7 @@ class PublishingExamplesIntegrationTests {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    BusEvents events;
 
     @Autowired
     JdbcClient jdbc;
@@ -104,7 +95,7 @@ class PublishingExamplesIntegrationTests {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(ROOT.toFile()).redirectError(stderr.toFile());
         builder.environment().put("REDIS_URL", redisUrl());
-        builder.environment().put("SPLIT_KEY_PREFIX", keys.prefix());
+        builder.environment().put("SPLIT_KEY_PREFIX", events.keys().prefix());
         Process process = builder.start();
         process.getOutputStream().close();
         boolean finished = process.waitFor(30, TimeUnit.SECONDS); // it prints one line: no pipe fills up
@@ -125,17 +116,8 @@ class PublishingExamplesIntegrationTests {
     }
 
     void assertRunsToSuccess(UUID taskId, List<String> tickers) {
-        BusEvents events = new BusEvents(redis, keys, codec);
-        List<TaskEvent> history = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            history.clear();
-            history.addAll(events.byTask(QueueName.YAHOO_TASKS).getOrDefault(taskId, List.of()));
-            return history.stream()
-                    .anyMatch(event -> event.eventType()
-                            .status()
-                            .filter(TaskStatus::isTerminal)
-                            .isPresent());
-        });
+        events.awaitEnding(QueueName.YAHOO_TASKS, taskId, PATIENCE);
+        List<TaskEvent> history = events.events(QueueName.YAHOO_TASKS, taskId);
 
         assertThat(history)
                 .extracting(TaskEvent::eventType)

@@ -8,11 +8,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusEvents;
-import com.split.tasks.bus.BusRedis;
-import com.split.tasks.bus.RedisKeys;
-import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.TaskCodec;
+import com.split.tasks.bus.TaskRuns;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.yahoo.market.YahooStub;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "split.market-data.yahoo.max-backoff=2s",
             "split.market-data.yahoo.breaker-threshold=5"
         })
+@Import(TaskRuns.class)
 class YahooFetchIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -75,16 +73,7 @@ class YahooFetchIntegrationTests {
     }
 
     @Autowired
-    TaskPublisher publisher;
-
-    @Autowired
-    BusRedis redis;
-
-    @Autowired
-    RedisKeys keys;
-
-    @Autowired
-    TaskCodec codec;
+    TaskRuns runs;
 
     @Autowired
     JdbcClient jdbc;
@@ -92,11 +81,8 @@ class YahooFetchIntegrationTests {
     @Autowired
     FetchIntegrationTests.SettableClock clock;
 
-    BusEvents events;
-
     @BeforeEach
     void setUp() {
-        events = new BusEvents(redis, keys, codec);
         clock.set(FetchIntegrationTests.AFTER_CLOSE);
     }
 
@@ -176,13 +162,11 @@ class YahooFetchIntegrationTests {
     }
 
     TaskEvent run(String ticker) {
-        UUID id = publisher.publish(
-                TaskEnvelopes.of(TaskType.FETCH_PRICES).tickers(ticker).build());
-        return events.awaitEnding(QueueName.YAHOO_TASKS, id, PATIENCE);
+        return runs.run(TaskEnvelopes.of(TaskType.FETCH_PRICES).tickers(ticker).build(), PATIENCE);
     }
 
     List<TaskEvent> eventsOf(UUID taskId) {
-        return events.events(QueueName.YAHOO_TASKS, taskId);
+        return runs.events().events(QueueName.YAHOO_TASKS, taskId);
     }
 
     private static YahooStub startStub() {

@@ -181,10 +181,7 @@ final class Journal {
         protected void run() throws IOException {
             Settings settings = new Settings(
                     tasks, warm, rate, lagWindow, concurrency, batchSize, database, List.copyOf(phases), sides.sides());
-            try (BenchRedis redis = new BenchRedis(
-                    settings.sides().url(),
-                    BenchRedis.DEFAULT_PREFIX,
-                    settings.sides().queue())) {
+            try (BenchRedis redis = settings.sides().redis()) {
                 Report report = new Journal(settings, redis).all();
                 print(report, System.out);
                 System.out.println(Json.line(report));

@@ -284,21 +284,14 @@ final class LogShipping extends BenchCommand {
                 "logs: call site, %d thread(s) at %,.0f calls/s each, %,d timed calls each after %,d warm-up calls;"
                         + " Redis up and shipping meanwhile%n",
                 r.threads(), r.ratePerThread(), r.calls() / r.threads(), warmup);
-        out.printf(
-                "  with the Redis appender  mean %6.0f ns/call   p50 %6.0f   p99 %6.0f   p99.9 %7.0f   max %9.0f%n",
-                r.meanNs(),
-                r.callNs().p50(),
-                r.callNs().p99(),
-                r.callP999Ns(),
-                r.callNs().max());
-        out.printf(
-                "  with a no-op appender    mean %6.0f ns/call   p50 %6.0f   p99 %6.0f   p99.9 %7.0f   max %9.0f"
-                        + "  (Logback's own share)%n",
+        callRow(out, "with the Redis appender", r.meanNs(), r.callNs(), r.callP999Ns(), "");
+        callRow(
+                out,
+                "with a no-op appender",
                 r.baselineMeanNs(),
-                r.baselineNs().p50(),
-                r.baselineNs().p99(),
+                r.baselineNs(),
                 r.baselineP999Ns(),
-                r.baselineNs().max());
+                "  (Logback's own share)");
         out.printf(
                 "  the appender's share     %6.0f ns/call on average (goal < 2,000); records dropped while timing: %d%n",
                 r.meanNs() - r.baselineMeanNs(), r.droppedWhileTiming());
@@ -310,5 +303,13 @@ final class LogShipping extends BenchCommand {
                 "logs: storing, log-srv started on the %,d records: %,.0f records/s stored into MySQL%n",
                 r.streamLength(), r.storedPerSecond());
         out.println(Json.line(r));
+    }
+
+    /** The times of one appender's calls, in nanoseconds. */
+    private static void callRow(
+            PrintStream out, String appender, double mean, Percentiles ns, double p999, String note) {
+        out.printf(
+                "  %-25smean %6.0f ns/call   p50 %6.0f   p99 %6.0f   p99.9 %7.0f   max %9.0f%s%n",
+                appender, mean, ns.p50(), ns.p99(), p999, ns.max(), note);
     }
 }

@@ -185,10 +185,7 @@ final class Run {
                     producerThreads,
                     List.copyOf(phases),
                     sides.sides());
-            try (BenchRedis redis = new BenchRedis(
-                    settings.sides().url(),
-                    BenchRedis.DEFAULT_PREFIX,
-                    settings.sides().queue())) {
+            try (BenchRedis redis = settings.sides().redis()) {
                 Report report = new Run(settings, redis).all();
                 print(report, System.out);
                 System.out.println(Json.line(report));
@@ -278,26 +275,15 @@ final class Run {
         String prefix = base + "-e2e";
         long n = settings.tasks();
         progress.printf("e2e: worker warmed on %d tasks, then %d single publishes%n", settings.warm(), n);
-        Sides.Worker worker = null;
-        try {
-            worker = startWorker("e2e-worker", prefix, n);
-            produce("e2e-warmup", prefix, "bulk", settings.warm(), null);
-            long rssWarm = worker.awaitWarm();
-            Produce.Result produced = produce("e2e-producer", prefix, "single", n, null);
-            Work.Done done = worker.awaitDone();
-            long rssDone = ProcStats.rssKb(worker.child().pid());
-            return new EndToEnd(
-                    done.n(),
-                    done.n() / (done.lastEnd() - produced.tFirst()),
-                    produced.perSecond(),
-                    Percentiles.of(done.samples()),
-                    endToEndCost(produced, done),
-                    rssWarm,
-                    rssDone);
-        } finally {
-            Sides.stop(worker);
-            clean(prefix);
-        }
+        Published p = warmThenPublish("e2e", prefix, n, "single", null);
+        return new EndToEnd(
+                p.done().n(),
+                p.done().n() / (p.done().lastEnd() - p.produced().tFirst()),
+                p.produced().perSecond(),
+                Percentiles.of(p.done().samples()),
+                endToEndCost(p.produced(), p.done()),
+                p.rssKbWarm(),
+                p.rssKbDone());
     }
 
     private Latency latency(double rate) {
@@ -305,22 +291,34 @@ final class Run {
         long n = Math.max(1, Math.round(rate * settings.latencyWindow().toNanos() / 1e9));
         progress.printf(
                 "latency: worker warmed on %d tasks, then %d paced publishes at %.0f/s%n", settings.warm(), n, rate);
+        Published p = warmThenPublish("latency-" + Math.round(rate), prefix, n, "paced", rate);
+        return new Latency(
+                rate,
+                p.produced().perSecond(),
+                Percentiles.of(p.done().samples()),
+                p.produced().publishLatency(),
+                endToEndCost(p.produced(), p.done()),
+                p.rssKbWarm(),
+                p.rssKbDone());
+    }
+
+    /** A phase with a warm worker: what its producer and its worker reported, and the worker's RSS at both ends. */
+    private record Published(Produce.Result produced, Work.Done done, long rssKbWarm, long rssKbDone) {}
+
+    /**
+     * Starts {@code name}-worker for {@code n} tasks, warms it on {@code --warm} bulk tasks, then publishes the
+     * measured {@code n} with {@code name}-producer; the phase's keys are deleted afterwards.
+     */
+    private Published warmThenPublish(String name, String prefix, long n, String mode, @Nullable Double rate) {
         Sides.Worker worker = null;
         try {
-            worker = startWorker("latency-" + Math.round(rate) + "-worker", prefix, n);
-            produce("latency-" + Math.round(rate) + "-warmup", prefix, "bulk", settings.warm(), null);
+            worker = startWorker(name + "-worker", prefix, n);
+            produce(name + "-warmup", prefix, "bulk", settings.warm(), null);
             long rssWarm = worker.awaitWarm();
-            Produce.Result produced = produce("latency-" + Math.round(rate) + "-producer", prefix, "paced", n, rate);
+            Produce.Result produced = produce(name + "-producer", prefix, mode, n, rate);
             Work.Done done = worker.awaitDone();
-            long rssDone = ProcStats.rssKb(worker.child().pid());
-            return new Latency(
-                    rate,
-                    produced.perSecond(),
-                    Percentiles.of(done.samples()),
-                    produced.publishLatency(),
-                    endToEndCost(produced, done),
-                    rssWarm,
-                    rssDone);
+            return new Published(
+                    produced, done, rssWarm, ProcStats.rssKb(worker.child().pid()));
         } finally {
             Sides.stop(worker);
             clean(prefix);
@@ -368,6 +366,8 @@ final class Run {
 
     // ---- the table -----------------------------------------------------------------------------------------------
 
+    private static final String ROW = "%-34s %14s %11s   %-26s %9s   %-13s %s%n";
+
     static void print(Report report, PrintStream out) {
         out.printf(
                 Locale.ROOT,
@@ -380,10 +380,9 @@ final class Run {
                 report.producerThreads(),
                 report.redis(),
                 report.jvmOpts().isEmpty() ? "" : ", JVM " + String.join(" ", report.jvmOpts()));
-        String row = "%-34s %14s %11s   %-26s %9s   %-13s %s%n";
         out.printf(
                 Locale.ROOT,
-                row,
+                ROW,
                 "figure",
                 "value",
                 "goal",
@@ -393,60 +392,35 @@ final class Run {
                 "machine busy / other, cores");
         if (report.enqueue() != null) {
             Enqueue e = report.enqueue();
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "enqueue, single publishes",
-                    rate(e.perSecond()),
-                    "",
-                    e.cost().cpuCell(),
-                    calls(e.cost()),
-                    "",
-                    e.cost().machineCell());
+            row(out, "enqueue, single publishes", rate(e.perSecond()), "", e.cost(), "");
         }
         if (report.drain() != null) {
             Drain d = report.drain();
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            row(
+                    out,
                     "drain, warm worker",
                     rate(d.perSecond()),
                     "≥ 25,000/s",
-                    d.cost().cpuCell(),
-                    calls(d.cost()),
-                    rss(d.rssKbWarm(), d.rssKbDone()),
-                    d.cost().machineCell());
-            out.printf(Locale.ROOT, row, "drain incl. JVM warm-up (W+N)", rate(d.coldPerSecond()), "", "", "", "", "");
+                    d.cost(),
+                    rss(d.rssKbWarm(), d.rssKbDone()));
+            detail(out, "drain incl. JVM warm-up (W+N)", rate(d.coldPerSecond()), "");
         }
         if (report.e2e() != null) {
             EndToEnd e = report.e2e();
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            row(
+                    out,
                     "end-to-end, single publishes",
                     rate(e.perSecond()),
                     "≥ 10,000/s",
-                    e.cost().cpuCell(),
-                    calls(e.cost()),
-                    rss(e.rssKbWarm(), e.rssKbDone()),
-                    e.cost().machineCell());
-            out.printf(Locale.ROOT, row, "  producer alone", rate(e.producerPerSecond()), "", "", "", "", "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  enqueue→start under load p50/p99",
-                    millis(e.latencyUnderLoad()),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "");
+                    e.cost(),
+                    rss(e.rssKbWarm(), e.rssKbDone()));
+            detail(out, "  producer alone", rate(e.producerPerSecond()), "");
+            detail(out, "  enqueue→start under load p50/p99", millis(e.latencyUnderLoad()), "");
         }
         for (Latency l : report.latency()) {
             String goal = l.rate() <= 100 ? "p99 ≤ 2 ms" : l.rate() <= 1000 ? "p99 ≤ 5 ms" : "";
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            row(
+                    out,
                     "enqueue→start @%.0f/s p50/p90/p99".formatted(l.rate()),
                     "%.2f/%.2f/%.2f ms"
                             .formatted(
@@ -454,30 +428,14 @@ final class Run {
                                     l.latency().p90() * 1e3,
                                     l.latency().p99() * 1e3),
                     goal,
-                    l.cost().cpuCell(),
-                    calls(l.cost()),
-                    rss(l.rssKbWarm(), l.rssKbDone()),
-                    l.cost().machineCell());
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  of which publish call p50/p99",
-                    millis(l.publishLatency()),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
+                    l.cost(),
+                    rss(l.rssKbWarm(), l.rssKbDone()));
+            detail(out, "  of which publish call p50/p99", millis(l.publishLatency()), "");
+            detail(
+                    out,
                     "  max, samples, achieved rate",
                     "%.2f ms, %d".formatted(l.latency().max() * 1e3, l.latency().count()),
-                    "%.0f/s".formatted(l.achievedRate()),
-                    "",
-                    "",
-                    "",
-                    "");
+                    "%.0f/s".formatted(l.achievedRate()));
         }
         out.println("Redis commands per task (calls, µs inside Redis), busiest first:");
         if (report.enqueue() != null) {
@@ -493,6 +451,16 @@ final class Run {
         out.println(
                 "machine busy = all cores' busy time in the window (/proc/stat); other = what P, W and R do not account for"
                         + " (another build or test on the machine makes the figures pessimistic).");
+    }
+
+    /** A figure with the costs of the phase it measured. */
+    private static void row(PrintStream out, String figure, String value, String goal, Cost cost, String rss) {
+        out.printf(Locale.ROOT, ROW, figure, value, goal, cost.cpuCell(), calls(cost), rss, cost.machineCell());
+    }
+
+    /** A figure of the phase in the row above, whose costs that row shows. */
+    private static void detail(PrintStream out, String figure, String value, String goal) {
+        out.printf(Locale.ROOT, ROW, figure, value, goal, "", "", "", "");
     }
 
     private static String rate(double perSecond) {

@@ -21,20 +21,8 @@ record Sides(Path dir, String url, String queue, List<String> jvmOpts, List<Stri
     /** Runs {@code produce} to its end; {@code options} are added to its command line. */
     Produce.Result produce(
             String name, String prefix, String mode, long n, @Nullable Double rate, List<String> options) {
-        List<String> command = new ArrayList<>(List.of(
-                "produce",
-                "--redis",
-                url,
-                "--queue",
-                queue,
-                "--prefix",
-                prefix,
-                "--mode",
-                mode,
-                "--n",
-                Long.toString(n),
-                "--max-seconds",
-                seconds(timeout)));
+        List<String> command =
+                onBus("produce", prefix, "--mode", mode, "--n", Long.toString(n), "--max-seconds", seconds(timeout));
         if (rate != null) {
             command.addAll(List.of("--rate", Double.toString(rate)));
         }
@@ -62,13 +50,8 @@ record Sides(Path dir, String url, String queue, List<String> jvmOpts, List<Stri
         jvm.addAll(workerJvmOpts.stream()
                 .map(option -> option.replace("{name}", name))
                 .toList());
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = onBus(
                 "work",
-                "--redis",
-                url,
-                "--queue",
-                queue,
-                "--prefix",
                 prefix,
                 "--concurrency",
                 Integer.toString(concurrency),
@@ -81,9 +64,21 @@ record Sides(Path dir, String url, String queue, List<String> jvmOpts, List<Stri
                 "--done",
                 done.toString(),
                 "--max-seconds",
-                seconds(timeout.multipliedBy(3))));
+                seconds(timeout.multipliedBy(3)));
         command.addAll(options);
         return new Worker(Child.start(dir, name, jvm, command), done, timeout);
+    }
+
+    /** The bus's connection for the command itself, on the same Redis and queue as its producers and workers. */
+    BenchRedis redis() {
+        return new BenchRedis(url, BenchRedis.DEFAULT_PREFIX, queue);
+    }
+
+    /** A child's command line on this bus: {@code command --redis URL --queue Q --prefix P}, then {@code options}. */
+    private List<String> onBus(String command, String prefix, String... options) {
+        List<String> line = new ArrayList<>(List.of(command, "--redis", url, "--queue", queue, "--prefix", prefix));
+        line.addAll(List.of(options));
+        return line;
     }
 
     static void stop(@Nullable Worker worker) {

@@ -77,46 +77,27 @@ public record TaskEvent(
     }
 
     public TaskEvent withWorker(@Nullable String worker) {
-        return new TaskEvent(
-                eventId,
-                eventType,
-                status,
-                taskId,
-                taskType,
-                queue,
-                sourceModule,
-                targetModule,
-                userId,
-                sessionId,
-                tickers,
-                attempt,
-                worker,
-                occurredAt,
-                error,
-                details);
+        return with(attempt, worker, error, details);
     }
 
     public TaskEvent withError(@Nullable ErrorInfo failure) {
-        return new TaskEvent(
-                eventId,
-                eventType,
-                status,
-                taskId,
-                taskType,
-                queue,
-                sourceModule,
-                targetModule,
-                userId,
-                sessionId,
-                tickers,
-                attempt,
-                workerId,
-                occurredAt,
-                failure,
-                details);
+        return with(attempt, workerId, failure, details);
     }
 
     public TaskEvent withDetails(@Nullable ObjectNode extra) {
+        return with(attempt, workerId, error, extra);
+    }
+
+    public TaskEvent withAttempt(int next) {
+        return with(next, workerId, error, details);
+    }
+
+    /** This event with the fields that the {@code withX} methods set; every other field is kept. */
+    private TaskEvent with(
+            @Nullable Integer attempt,
+            @Nullable String workerId,
+            @Nullable ErrorInfo error,
+            @Nullable ObjectNode details) {
         return new TaskEvent(
                 eventId,
                 eventType,
@@ -130,26 +111,6 @@ public record TaskEvent(
                 sessionId,
                 tickers,
                 attempt,
-                workerId,
-                occurredAt,
-                error,
-                extra);
-    }
-
-    public TaskEvent withAttempt(int next) {
-        return new TaskEvent(
-                eventId,
-                eventType,
-                status,
-                taskId,
-                taskType,
-                queue,
-                sourceModule,
-                targetModule,
-                userId,
-                sessionId,
-                tickers,
-                next,
                 workerId,
                 occurredAt,
                 error,

@@ -80,9 +80,9 @@ class RunStore {
             List<ChildSpec> children,
             @Nullable String failure) {}
 
-    private static final LuaScript CREATE = script("run-create-2");
+    private static final LuaScript CREATE = writing("run-create-2");
     private static final LuaScript RECORD = script("run-record-3");
-    private static final LuaScript ADVANCE = script("run-advance-2");
+    private static final LuaScript ADVANCE = writing("run-advance-2");
     private static final LuaScript END = script("run-end-3");
     private static final LuaScript SETTLE = script("run-settle-1");
     private static final LuaScript READ = script("run-read-3");
@@ -296,5 +296,10 @@ class RunStore {
 
     private static LuaScript script(String name) {
         return LuaScript.load(RunStore.class, "lua/" + name + ".lua");
+    }
+
+    /** A script that writes fields and children as {@link #addFields} and {@link #addChildren} lay them out. */
+    private static LuaScript writing(String name) {
+        return LuaScript.load(RunStore.class, "lua/run-write.lua", "lua/" + name + ".lua");
     }
 }

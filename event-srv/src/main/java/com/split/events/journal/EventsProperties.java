@@ -1,6 +1,7 @@
 package com.split.events.journal;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.streams.StreamGroupConsumer;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,8 @@ public record EventsProperties(
         @DefaultValue("30s") Duration claimInterval,
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("5s") Duration statsInterval,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention)
+        implements StreamGroupConsumer.Configured {
 
     /** The journalled queues, validated. */
     public List<QueueName> queueNames() {

@@ -1,6 +1,5 @@
 package com.split.events.journal;
 
-import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.streams.BusStreams;
 import com.split.tasks.streams.StreamGroupConsumer;
@@ -46,18 +45,8 @@ class JournalConfiguration implements SchedulingConfigurer {
     /** Stops after the bus's workers, so the events of their last tasks still get read while they wind down. */
     @Bean
     StreamGroupConsumer journalConsumer(BusStreams streams, JournalIngestor ingestor, Environment environment) {
-        String consumer = properties.consumerName() != null
-                ? properties.consumerName()
-                : InstanceNames.unique(environment.getProperty("spring.application.name", "event-srv"));
-        StreamGroupConsumer.Settings settings = new StreamGroupConsumer.Settings(
-                properties.group(),
-                consumer,
-                properties.batchSize(),
-                properties.block(),
-                properties.claimIdle(),
-                properties.claimInterval(),
-                properties.maxBackoff(),
-                properties.statsInterval());
+        StreamGroupConsumer.Settings settings = StreamGroupConsumer.Settings.of(
+                properties, environment.getProperty("spring.application.name", "event-srv"));
         return streams.consumer("journal", ingestor.streams(), settings, ingestor, ingestor, Integer.MAX_VALUE - 8192);
     }
 

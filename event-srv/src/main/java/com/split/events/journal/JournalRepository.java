@@ -4,7 +4,6 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.codec.TaskCodec;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -206,14 +205,8 @@ class JournalRepository {
                 return event.envelope();
             }
         }
-        if (state.envelope() == null) {
-            return null;
-        }
-        try {
-            return codec.decode(state.envelope().getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return null; // the journal kept it as it came; the events then go without what it would tell
-        }
+        // the journal kept it as it came: when it is not valid, the events go without what it would tell
+        return KeptEnvelope.decode(codec, state.envelope());
     }
 
     /** The event with what only {@code task_created} carries on the stream: user, session, modules, tickers. */

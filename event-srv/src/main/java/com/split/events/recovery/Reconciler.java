@@ -1,6 +1,7 @@
 package com.split.events.recovery;
 
 import com.split.events.journal.EventsProperties;
+import com.split.events.journal.KeptEnvelope;
 import com.split.events.recovery.RecoveryRepository.JournalState;
 import com.split.events.task.TaskRequeuer;
 import com.split.tasks.QueueName;
@@ -8,11 +9,9 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.TaskRecovery;
-import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -120,7 +118,7 @@ public class Reconciler {
             List<TaskRequeuer.Candidate> candidates = new ArrayList<>();
             int unrepairable = 0;
             for (Lost lost : scan.lost()) {
-                TaskEnvelope envelope = envelope(lost.state());
+                TaskEnvelope envelope = KeptEnvelope.decode(codec, lost.state().envelope());
                 if (envelope == null) {
                     unrepairable++;
                     warnings.add("task %s of %s cannot be requeued: the journal has no valid envelope for it"
@@ -138,17 +136,6 @@ public class Reconciler {
             stuckGauge(queue).set(unrepairable);
         }
         return new ReconcileReport(repaired, conservation, warnings);
-    }
-
-    private @Nullable TaskEnvelope envelope(JournalState state) {
-        if (state.envelope() == null) {
-            return null;
-        }
-        try {
-            return codec.decode(state.envelope().getBytes(StandardCharsets.UTF_8));
-        } catch (InvalidEnvelopeException e) {
-            return null;
-        }
     }
 
     private record Lost(JournalState state, StuckTask stuck) {}

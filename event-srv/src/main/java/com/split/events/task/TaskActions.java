@@ -1,14 +1,13 @@
 package com.split.events.task;
 
+import com.split.events.journal.KeptEnvelope;
 import com.split.events.task.TaskQueryRepository.TaskHandle;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.TaskPublisher;
-import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import com.split.web.ConflictException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -101,7 +99,7 @@ class TaskActions {
         TaskQueryRepository.FinishedTasks finished = tasks.finished(filter, limit);
         Map<QueueName, Map<UUID, TaskEnvelope>> byQueue = new LinkedHashMap<>();
         for (TaskHandle task : finished.tasks()) {
-            TaskEnvelope envelope = task.queue() == null ? null : readEnvelope(task);
+            TaskEnvelope envelope = task.queue() == null ? null : KeptEnvelope.decode(codec, task.envelope());
             if (envelope != null) {
                 byQueue.computeIfAbsent(task.queue(), q -> new LinkedHashMap<>())
                         .put(task.taskId(), envelope);
@@ -145,7 +143,7 @@ class TaskActions {
     }
 
     private TaskEnvelope envelopeOf(TaskHandle task) {
-        TaskEnvelope envelope = readEnvelope(task);
+        TaskEnvelope envelope = KeptEnvelope.decode(codec, task.envelope());
         if (envelope == null) {
             throw new ConflictException(
                     "No envelope to replay",
@@ -153,16 +151,5 @@ class TaskActions {
                             .formatted(task.taskId()));
         }
         return envelope;
-    }
-
-    private @Nullable TaskEnvelope readEnvelope(TaskHandle task) {
-        if (task.envelope() == null) {
-            return null;
-        }
-        try {
-            return codec.decode(task.envelope().getBytes(StandardCharsets.UTF_8));
-        } catch (InvalidEnvelopeException e) {
-            return null;
-        }
     }
 }

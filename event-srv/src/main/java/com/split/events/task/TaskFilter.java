@@ -4,6 +4,7 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskStatus;
 import com.split.web.InvalidParameterException;
 import com.split.web.Parameters;
+import com.split.web.TimeRange;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -33,19 +34,15 @@ record TaskFilter(
             @Nullable String to,
             @Nullable String page,
             @Nullable String size) {
-        Instant fromInstant = Parameters.instant("from", from);
-        Instant toInstant = Parameters.instant("to", to);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new InvalidParameterException("to", "must not be before 'from'");
-        }
+        TimeRange period = TimeRange.parse(from, to);
         return new TaskFilter(
                 Parameters.status("status", status),
                 Parameters.queue("queue", queue),
                 Parameters.blankToNull(taskType),
                 Parameters.blankToNull(sessionId),
                 Parameters.blankToNull(userId),
-                fromInstant,
-                toInstant,
+                period.from(),
+                period.to(),
                 Parameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
                 Parameters.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
     }

@@ -48,19 +48,9 @@ class TaskQueryRepository {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", envelope FROM tasks WHERE task_id = :id")
                 .param("id", taskId.toString())
                 .query((row, index) -> {
-                    TaskSummary summary = summary(row, index);
                     String envelope = row.getString("envelope");
                     return new TaskView(
-                            summary.taskId(),
-                            summary.taskType(),
-                            summary.queue(),
-                            summary.userId(),
-                            summary.sessionId(),
-                            summary.status(),
-                            summary.attempts(),
-                            summary.lastError(),
-                            summary.createdAt(),
-                            summary.updatedAt(),
+                            summary(row, index),
                             envelope == null ? null : codec.mapper().readTree(envelope));
                 })
                 .optional();

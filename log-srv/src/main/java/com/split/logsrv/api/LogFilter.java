@@ -3,6 +3,7 @@ package com.split.logsrv.api;
 import com.split.logsrv.store.LogLevel;
 import com.split.web.InvalidParameterException;
 import com.split.web.Parameters;
+import com.split.web.TimeRange;
 import java.time.Instant;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,7 @@ record LogFilter(
             @Nullable String q,
             @Nullable String page,
             @Nullable String size) {
-        Instant fromInstant = Parameters.instant("from", from);
-        Instant toInstant = Parameters.instant("to", to);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new InvalidParameterException("to", "must not be before 'from'");
-        }
+        TimeRange period = TimeRange.parse(from, to);
         String levelText = Parameters.blankToNull(level);
         LogLevel minimum = levelText == null
                 ? null
@@ -52,8 +49,8 @@ record LogFilter(
                 Parameters.blankToNull(userId),
                 Parameters.blankToNull(sessionId),
                 Parameters.blankToNull(taskId),
-                fromInstant,
-                toInstant,
+                period.from(),
+                period.to(),
                 Parameters.blankToNull(q),
                 Parameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
                 Parameters.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE));

@@ -1,6 +1,5 @@
 package com.split.logsrv.store;
 
-import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.logs.LogRecord;
 import com.split.tasks.streams.BusStreams;
@@ -47,9 +46,6 @@ class LogIngestion {
             LogStoreProperties properties,
             MeterRegistry meters,
             Environment environment) {
-        String consumer = properties.consumerName() != null
-                ? properties.consumerName()
-                : InstanceNames.unique(environment.getProperty("spring.application.name", "log-srv"));
         Counter stored = Counter.builder("split.logsrv.stored")
                 .description("Log records stored and acknowledged (redeliveries included)")
                 .register(meters);
@@ -85,15 +81,8 @@ class LogIngestion {
             stored.increment(rows.size());
             rejected.increment(refused.size());
         };
-        StreamGroupConsumer.Settings settings = new StreamGroupConsumer.Settings(
-                properties.group(),
-                consumer,
-                properties.batchSize(),
-                properties.block(),
-                properties.claimIdle(),
-                properties.claimInterval(),
-                properties.maxBackoff(),
-                properties.statsInterval());
+        StreamGroupConsumer.Settings settings = StreamGroupConsumer.Settings.of(
+                properties, environment.getProperty("spring.application.name", "log-srv"));
         return streams.consumer(
                 "logs",
                 List.of(streams.logs()),

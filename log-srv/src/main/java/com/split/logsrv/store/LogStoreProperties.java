@@ -1,5 +1,6 @@
 package com.split.logsrv.store;
 
+import com.split.tasks.streams.StreamGroupConsumer;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,7 +33,8 @@ public record LogStoreProperties(
         @DefaultValue("5s") Duration statsInterval,
         @DefaultValue("30d") Duration retention,
         @DefaultValue("1h") Duration retentionInterval,
-        @DefaultValue("1000") int retentionBatchSize) {
+        @DefaultValue("1000") int retentionBatchSize)
+        implements StreamGroupConsumer.Configured {
 
     public LogStoreProperties {
         if (batchSize < 1 || retentionBatchSize < 1) {

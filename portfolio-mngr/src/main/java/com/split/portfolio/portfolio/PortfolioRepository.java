@@ -35,16 +35,16 @@ class PortfolioRepository {
     }
 
     Optional<Portfolio> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM portfolios WHERE id = :id")
-                .param("id", id)
-                .query(PortfolioRepository::header)
-                .optional()
-                .map(this::withTickers);
+        return select(id, "");
     }
 
     /** The portfolio with its row locked until the transaction ends: the caller must be in one. */
     Optional<Portfolio> lock(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM portfolios WHERE id = :id FOR UPDATE")
+        return select(id, " FOR UPDATE");
+    }
+
+    private Optional<Portfolio> select(long id, String locking) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portfolios WHERE id = :id" + locking)
                 .param("id", id)
                 .query(PortfolioRepository::header)
                 .optional()

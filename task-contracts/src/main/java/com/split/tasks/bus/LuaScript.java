@@ -40,12 +40,26 @@ public final class LuaScript {
      * @throws IllegalStateException if there is no such resource
      */
     public static LuaScript load(Class<?> anchor, String resource) {
+        return new LuaScript(resource, read(anchor, resource));
+    }
+
+    /**
+     * Reads a script that calls local functions of {@code library}, a file beside it: one source, the library's
+     * functions first, so that scripts share code as a script runs whole (no Redis function library to load).
+     *
+     * @throws IllegalStateException if there is no such resource
+     */
+    public static LuaScript load(Class<?> anchor, String library, String resource) {
+        return new LuaScript(resource, read(anchor, library) + "\n" + read(anchor, resource));
+    }
+
+    private static String read(Class<?> anchor, String resource) {
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(
                         "missing Lua script %s beside %s".formatted(resource, anchor.getName()));
             }
-            return new LuaScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -201,18 +201,22 @@ public final class QueueInspector {
     }
 
     private void walkList(String key, Consumer<byte[]> action) {
-        for (long start = 0; ; start += PAGE) {
-            List<byte[]> page = redis.await(redis.commands().lrange(key, start, start + PAGE - 1));
-            page.forEach(action);
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
+        walk((start, stop) -> redis.commands().lrange(key, start, stop), action);
     }
 
     private void walkSortedSet(String key, Consumer<byte[]> action) {
+        walk((start, stop) -> redis.commands().zrange(key, start, stop), action);
+    }
+
+    /** The members of a list or sorted set from {@code start} to {@code stop}, both included. */
+    private interface Members {
+        CompletionStage<List<byte[]>> read(long start, long stop);
+    }
+
+    /** Hands every member to {@code action}, {@value #PAGE} per reply. */
+    private void walk(Members members, Consumer<byte[]> action) {
         for (long start = 0; ; start += PAGE) {
-            List<byte[]> page = redis.await(redis.commands().zrange(key, start, start + PAGE - 1));
+            List<byte[]> page = redis.await(members.read(start, start + PAGE - 1));
             page.forEach(action);
             if (page.size() < PAGE) {
                 return;

@@ -1,10 +1,12 @@
 package com.split.tasks.streams;
 
 import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.InstanceNames;
 import io.lettuce.core.StreamMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,6 +52,46 @@ public final class StreamGroupConsumer implements SmartLifecycle {
                 throw new IllegalArgumentException("block must be positive");
             }
         }
+
+        /** The settings a service configured, its consumer named {@code <application>-<host>-<random>} if unnamed. */
+        public static Settings of(Configured configured, String application) {
+            String consumer =
+                    configured.consumerName() != null ? configured.consumerName() : InstanceNames.unique(application);
+            return new Settings(
+                    configured.group(),
+                    consumer,
+                    configured.batchSize(),
+                    configured.block(),
+                    configured.claimIdle(),
+                    configured.claimInterval(),
+                    configured.maxBackoff(),
+                    configured.statsInterval());
+        }
+    }
+
+    /**
+     * A service's configuration properties of its consumer: the components of {@link Settings} under the same names,
+     * which a properties record implements by having them.
+     */
+    public interface Configured {
+
+        String group();
+
+        /** Null for a name unique to the process. */
+        @Nullable
+        String consumerName();
+
+        int batchSize();
+
+        Duration block();
+
+        Duration claimIdle();
+
+        Duration claimInterval();
+
+        Duration maxBackoff();
+
+        Duration statsInterval();
     }
 
     /** Stores a batch durably before it is acknowledged. */

@@ -7,17 +7,11 @@
 -- ARGV[2]  the completed step
 -- ARGV[3]  n, then n field/value strings of the run hash (the next step, its state, phase running, pending)
 -- then     m, then m child id/spec strings: the next step's children
+--          (both written by write_run of run-write.lua, which RunStore loads before this file)
 -- Returns: 1 when the next step began, 0 when it did not (the run ended, or another task owns it).
 local run = redis.call('HMGET', KEYS[1], 'status', 'step', 'phase', 'owner')
 if run[1] ~= 'RUNNING' or run[2] ~= ARGV[2] or run[3] ~= 'advancing' or run[4] ~= ARGV[1] then
     return 0
 end
-local n = tonumber(ARGV[3])
-for i = 4, 3 + n, 2 do
-    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-end
-local m_at = 4 + n
-for i = m_at + 1, m_at + tonumber(ARGV[m_at]), 2 do
-    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
-end
+write_run(3)
 return 1

@@ -7,6 +7,7 @@
 -- ARGV[2]  TTL of both keys, ms (the run timeout plus the retention, so that a run nobody ends still vanishes)
 -- ARGV[3]  n, then n field/value strings of the run hash
 -- then     m, then m child id/spec strings
+--          (both written by write_run of run-write.lua, which RunStore loads before this file)
 -- Returns: 'created'; 'resume' when this refresh created the run and its effects may not all have happened (a rerun
 --          after a crash); 'known' when the run exists otherwise.
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -16,14 +17,7 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
     end
     return 'known'
 end
-local n = tonumber(ARGV[3])
-for i = 4, 3 + n, 2 do
-    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-end
-local m_at = 4 + n
-for i = m_at + 1, m_at + tonumber(ARGV[m_at]), 2 do
-    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
-end
+write_run(3)
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return 'created'

@@ -61,9 +61,10 @@ final class Produce extends BenchCommand {
 
     @Option(
             names = "--warmup",
-            defaultValue = "0",
+            defaultValue = "20000",
             description = "tasks published first, on a prefix of their own that is deleted, so that the JIT has"
-                    + " compiled the publish path")
+                    + " compiled the publish path before the measured ones, as in a producer that has been running;"
+                    + " 0 measures a cold JVM")
     private long warmup;
 
     @Option(names = "--threads", defaultValue = "1", description = "publishing threads, for --mode single")
@@ -126,6 +127,11 @@ final class Produce extends BenchCommand {
                 Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads);
                 warm.publish(mode == Mode.BULK ? Mode.BULK : Mode.SINGLE, warmup, 0, deadline);
                 redis.deleteKeys(prefix + "-warmup");
+                err().printf(
+                                "split-bench produce: warmed up on %d publishes under %s-warmup (deleted); --warmup 0 measures"
+                                        + " a cold JVM%n",
+                                warmup, prefix);
+                err().flush();
             }
             RedisInfo before = redis.info();
             double machineBefore = ProcStats.machineBusySeconds();

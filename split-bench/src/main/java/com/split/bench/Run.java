@@ -341,9 +341,9 @@ final class Run {
         if (mode.equals("single") && settings.producerThreads() > 1) {
             options.addAll(List.of("--threads", Integer.toString(settings.producerThreads())));
         }
-        if (!mode.equals("bulk") && settings.producerWarmup() > 0) {
-            options.addAll(List.of("--warmup", Long.toString(settings.producerWarmup())));
-        }
+        // A bulk fill only stocks the backlog a worker drains: nothing of it is timed.
+        long warmup = mode.equals("bulk") ? 0 : settings.producerWarmup();
+        options.addAll(List.of("--warmup", Long.toString(warmup)));
         return settings.sides().produce(name, prefix, mode, n, rate, options);
     }
 

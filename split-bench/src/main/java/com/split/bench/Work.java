@@ -2,6 +2,7 @@ package com.split.bench;
 
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskType;
+import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.RetryPolicy;
 import com.split.tasks.bus.worker.TaskContext;
@@ -17,15 +18,18 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code work}: a real {@link WorkerContainer} with a no-op handler. Touches {@code PATH.warm} when the warm-up tasks
@@ -43,6 +47,9 @@ final class Work extends BenchCommand {
 
     private static final Logger log = LoggerFactory.getLogger(Work.class);
 
+    /** Between the self warm-up's single publishes: well below capacity, so each one wakes an idle worker. */
+    private static final Duration TRICKLE_GAP = Duration.ofNanos(250_000);
+
     @Mixin
     private BusOptions bus;
 
@@ -51,6 +58,15 @@ final class Work extends BenchCommand {
 
     @Option(names = "--warm", defaultValue = "0", description = "warm-up tasks")
     private long warm;
+
+    @Option(
+            names = "--self-warm",
+            defaultValue = "20000",
+            description = "tasks this worker first runs on a throwaway prefix of its own (deleted), half as a backlog"
+                    + " and half published one at a time, so that the JIT has compiled both the drain and the"
+                    + " wake-up paths before --warm and the measured tasks, as in a worker that has been running;"
+                    + " 0 starts cold")
+    private long selfWarm;
 
     @Option(
             names = "--target",
@@ -164,6 +180,7 @@ final class Work extends BenchCommand {
     protected void check() {
         worker.check(this);
         atLeast("--warm", warm, 0);
+        atLeast("--self-warm", selfWarm, 0);
         atLeast("--target", target, 1);
     }
 
@@ -187,15 +204,10 @@ final class Work extends BenchCommand {
                 defaults.shutdownGrace(),
                 defaults.statsInterval());
         String workerId = "bench-" + ProcessHandle.current().pid();
-        WorkerContainer container = new WorkerContainer(
-                redis.parts(),
-                List.of(new NoopHandler(redis.type(), probe)),
-                Set.of(),
-                settings,
-                new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                workerId,
-                Clock.systemUTC(),
-                new BusMetrics(new SettleCountingRegistry(probe)));
+        if (selfWarm > 0) {
+            warmItself(settings, prefix + "-self-warm", workerId + "-self-warm", deadline);
+        }
+        WorkerContainer container = container(redis, probe, settings, workerId);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             container.stop();
             if (!keepKeys) {
@@ -252,6 +264,72 @@ final class Work extends BenchCommand {
         Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
         log.warn("Worker reached --max-seconds without a SIGTERM; exiting");
         System.exit(0);
+    }
+
+    private static WorkerContainer container(BenchRedis redis, Probe probe, WorkerSettings settings, String workerId) {
+        return new WorkerContainer(
+                redis.parts(),
+                List.of(new NoopHandler(redis.type(), probe)),
+                Set.of(),
+                settings,
+                new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                workerId,
+                Clock.systemUTC(),
+                new BusMetrics(new SettleCountingRegistry(probe)));
+    }
+
+    /**
+     * Runs {@code --self-warm} tasks through a container of the same classes on a prefix of their own: a backlog
+     * (claims of many at once) and then single publishes paced below capacity (a wake-up and a claim of one each), the
+     * two shapes of load the measured tasks may take. Both keep every lifecycle event, like the measured ones.
+     */
+    private void warmItself(WorkerSettings settings, String prefix, String workerId, long deadline)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long backlog = selfWarm / 2;
+        Probe warmProbe = new Probe(0, selfWarm);
+        try (BenchRedis warmRedis = new BenchRedis(bus.url(), prefix, bus.queue())) {
+            WorkerContainer container = container(warmRedis, warmProbe, settings, workerId);
+            container.start();
+            try {
+                TaskPublisher publisher = warmRedis.publisher(warmRedis.keys());
+                List<TaskEnvelope> chunk = new ArrayList<>();
+                for (long i = 0; i < backlog; i++) {
+                    chunk.add(warmTask(warmRedis));
+                    if (chunk.size() == 1000 || i == backlog - 1) {
+                        publisher.publishAll(chunk);
+                        chunk.clear();
+                    }
+                }
+                for (long i = backlog; i < selfWarm && System.nanoTime() < deadline; i++) {
+                    publisher.publish(warmTask(warmRedis));
+                    LockSupport.parkNanos(TRICKLE_GAP.toNanos());
+                }
+                if (!warmProbe.done().await(remaining(deadline), TimeUnit.NANOSECONDS)) {
+                    log.warn("Self warm-up did not finish: {} of {} tasks settled", warmProbe.settledCount(), selfWarm);
+                }
+            } finally {
+                container.stop();
+                warmRedis.deleteKeys(prefix);
+            }
+        }
+        log.info(
+                "Warmed itself on {} tasks of the throwaway prefix {} ({} as a backlog, {} one at a time) in {} s;"
+                        + " --self-warm 0 starts cold",
+                selfWarm,
+                prefix,
+                backlog,
+                selfWarm - backlog,
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** A no-op task stamped with its enqueue time, as the paced producer sends them. */
+    private static TaskEnvelope warmTask(BenchRedis redis) {
+        return TaskEnvelope.builder(redis.type())
+                .initiator("split-bench", "self-warm")
+                .sessionId("self-warm")
+                .payload(JsonNodeFactory.instance.objectNode().put("enq", ProcStats.now()))
+                .build();
     }
 
     private static long remaining(long deadline) {

@@ -119,6 +119,7 @@ class SplitBenchTests {
         assertThat(value(work, "--concurrency")).isEqualTo(16);
         assertThat(value(work, "--target")).isEqualTo(20_000L);
         assertThat(value(work, "--done")).isEqualTo(Path.of("/tmp/peer.done"));
+        assertThat(value(work, "--self-warm")).as("warm like a running worker").isEqualTo(20_000L);
 
         CommandSpec produce = SplitBench.commandLine()
                 .parseArgs(
@@ -137,6 +138,9 @@ class SplitBenchTests {
                 .commandSpec();
         assertThat(value(produce, "--mode")).isEqualTo(Produce.Mode.SINGLE);
         assertThat(value(produce, "--n")).isEqualTo(20_000L);
+        assertThat(value(produce, "--warmup"))
+                .as("warm like a running producer")
+                .isEqualTo(20_000L);
     }
 
     @Test

@@ -77,9 +77,12 @@ final class FetchLoop {
                     nextRecovery = System.nanoTime()
                             + context.settings().reapInterval().toNanos();
                 }
-                int free = runner.reserve(context.settings().effectiveClaimBatch());
+                int free = runner.slots()
+                        .reserve(
+                                context.settings().effectiveClaimBatch(),
+                                context.settings().pollTimeout());
                 if (free == 0 || !fetching) {
-                    runner.release(free);
+                    runner.slots().release(free);
                     lastPollNanos = System.nanoTime(); // busy, not stuck
                     continue;
                 }
@@ -87,13 +90,13 @@ final class FetchLoop {
                 try {
                     claimed = claim(free);
                 } catch (RuntimeException e) {
-                    runner.release(free);
+                    runner.slots().release(free);
                     nextRecovery = System.nanoTime();
                     throw e;
                 } finally {
                     lastPollNanos = System.nanoTime();
                 }
-                runner.release(free - claimed.size());
+                runner.slots().release(free - claimed.size());
                 claimed.forEach(runner::submit);
                 if (outage) {
                     log.info("Fetching from {} again after a Redis outage", queue);

@@ -3,8 +3,11 @@ package com.split.tasks.bus.worker;
 import com.split.tasks.EventType;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.Traceparent;
+import com.split.tasks.bus.Settlement;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /** A task while its handler runs: its context, and the flags the timeout and cancellation checks set. */
@@ -15,10 +18,21 @@ final class RunningTask implements TaskContext {
     private final TaskEnvelope task;
     private final Instant deadline;
     private final Thread thread;
+    private final Instant started;
+    private final AtomicReference<Settlement.@Nullable Event> startedEvent;
     private volatile boolean timedOut;
     private volatile boolean cancelSignalled;
 
-    RunningTask(TaskRunner runner, RunningTasks running, TaskEnvelope task, Instant deadline, Thread thread) {
+    RunningTask(
+            TaskRunner runner,
+            RunningTasks running,
+            TaskEnvelope task,
+            Instant started,
+            Settlement.Event startedEvent,
+            Instant deadline,
+            Thread thread) {
+        this.started = started;
+        this.startedEvent = new AtomicReference<>(startedEvent);
         this.runner = runner;
         this.running = running;
         this.task = task;
@@ -28,6 +42,19 @@ final class RunningTask implements TaskContext {
 
     TaskEnvelope task() {
         return task;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    /**
+     * The task_started event, the first time it is asked for, then null: whoever sends it first (the settlement, an
+     * event of the handler's, or the sweep of longer runs) sends it ahead of its own, so it is journalled once and
+     * first.
+     */
+    Settlement.@Nullable Event takeStartedEvent() {
+        return startedEvent.getAndSet(null);
     }
 
     /** Calls the handler on this thread; returns its outcome, or what it threw. */
@@ -96,11 +123,11 @@ final class RunningTask implements TaskContext {
 
     @Override
     public void progress(Map<String, ?> details) {
-        runner.emit(EventType.TASK_PROGRESS, task, details);
+        runner.emit(this, EventType.TASK_PROGRESS, details);
     }
 
     @Override
     public void businessResult(Map<String, ?> details) {
-        runner.emit(EventType.TASK_BUSINESS_RESULT, task, details);
+        runner.emit(this, EventType.TASK_BUSINESS_RESULT, details);
     }
 }

@@ -1,6 +1,8 @@
 package com.split.tasks.bus.worker;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,17 @@ final class RunningTasks {
                 run.timeOut();
             }
         }
+    }
+
+    /** The runs that started before {@code instant}. */
+    List<RunningTask> startedBefore(Instant instant) {
+        List<RunningTask> runs = new ArrayList<>();
+        for (RunningTask run : running) {
+            if (run.started().isBefore(instant)) {
+                runs.add(run);
+            }
+        }
+        return runs;
     }
 
     /** Takes the ids of the cancellation requests in force; running handlers among them are interrupted. */

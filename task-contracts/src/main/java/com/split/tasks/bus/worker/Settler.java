@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ final class Settler {
     private volatile boolean stopped;
     private volatile long giveUpAtNanos = Long.MAX_VALUE;
 
-    private record Pending(Settlement settlement, CompletableFuture<Boolean> applied) {}
+    /** Settlements that go in one batch, in order; the future tells whether the last one was applied. */
+    private record Pending(List<Settlement> settlements, CompletableFuture<Boolean> applied) {}
 
     Settler(BusScripts scripts, QueueName queue, String workerId) {
         this.scripts = scripts;
@@ -49,9 +51,35 @@ final class Settler {
         thread.start();
     }
 
-    /** Queues a settlement; its future completes with whether the worker still held the task. */
-    CompletableFuture<Boolean> submit(Settlement settlement) {
-        Pending entry = new Pending(settlement, new CompletableFuture<>());
+    /**
+     * Queues an event or a settlement of a run (none for an envelope that never ran), behind the run's task_started
+     * when that has not gone out yet, in the same script call. Taking the started event and queueing happen under the
+     * run's lock, here and in {@link #sendStarted}, so it always reaches the stream first. The future completes with
+     * whether the worker still held the task.
+     */
+    CompletableFuture<Boolean> submit(@Nullable RunningTask run, Settlement settlement) {
+        if (run == null) {
+            return submit(List.of(settlement));
+        }
+        synchronized (run) {
+            Settlement.Event started = run.takeStartedEvent();
+            return submit(started == null ? List.of(settlement) : List.of(started, settlement));
+        }
+    }
+
+    /** Queues the run's task_started if it has not gone out yet. */
+    void sendStarted(RunningTask run) {
+        synchronized (run) {
+            Settlement.Event started = run.takeStartedEvent();
+            if (started != null) {
+                submit(List.of(started));
+            }
+        }
+    }
+
+    /** Queues settlements that go in one script call, in order; the future tells whether the last was applied. */
+    private CompletableFuture<Boolean> submit(List<Settlement> settlements) {
+        Pending entry = new Pending(List.copyOf(settlements), new CompletableFuture<>());
         pending.add(entry);
         if (stopped) {
             failLeftovers(); // the loop is gone: nobody else will complete it
@@ -96,13 +124,16 @@ final class Settler {
     }
 
     private void flush(List<Pending> batch) throws InterruptedException {
-        List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
+        List<Settlement> settlements =
+                batch.stream().flatMap(entry -> entry.settlements().stream()).toList();
         long backoffMillis = 50;
         while (true) {
             try {
                 List<Boolean> applied = scripts.finish(queue, workerId, settlements);
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).applied().complete(applied.get(i));
+                int last = -1;
+                for (Pending entry : batch) {
+                    last += entry.settlements().size();
+                    entry.applied().complete(applied.get(last));
                 }
                 return;
             } catch (RuntimeException e) {

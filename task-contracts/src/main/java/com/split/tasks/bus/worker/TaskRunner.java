@@ -9,6 +9,7 @@ import com.split.tasks.bus.Settlement;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +31,9 @@ final class TaskRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
+    /** How long a run's task_started may wait to go out with its ending. */
+    static final Duration STARTED_WITH_ENDING = Duration.ofMillis(20);
+
     private final QueueContext context;
     private final QueueName queue;
     private final Map<String, TaskHandler> handlers;
@@ -40,7 +42,7 @@ final class TaskRunner {
     private final Settler settler;
     private final FinishedNotices notices;
     private final TaskCodec codec;
-    private final Semaphore slots;
+    private final Slots slots;
     private final RunningTasks running = new RunningTasks();
     /** Envelopes held from the claim reply until settled: what this worker's processing list should contain. */
     private final Map<ByteBuffer, Integer> held = new ConcurrentHashMap<>();
@@ -63,7 +65,7 @@ final class TaskRunner {
         this.settler = settler;
         this.notices = notices;
         this.codec = codec;
-        this.slots = new Semaphore(context.settings().concurrency());
+        this.slots = new Slots(context.settings().concurrency());
         context.metrics().inFlight(queue, running::size);
     }
 
@@ -75,29 +77,12 @@ final class TaskRunner {
         return running.size();
     }
 
-    // ---- slots ---------------------------------------------------------------------------------------------------
-
-    /**
-     * Waits up to the poll timeout for one free slot, then takes as many more as are free, up to {@code most}.
-     *
-     * @return the slots taken, 0 if none came free
-     */
-    int reserve(int most) throws InterruptedException {
-        if (!slots.tryAcquire(context.settings().pollTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            return 0;
-        }
-        int taken = 1;
-        while (taken < most && slots.tryAcquire()) {
-            taken++;
-        }
-        return taken;
+    /** Where the fetch loop reserves places for what it claims; each run frees its own. */
+    Slots slots() {
+        return slots;
     }
 
-    void release(int unused) {
-        slots.release(unused);
-    }
-
-    /** Runs a claimed envelope in one of the slots {@link #reserve} took. */
+    /** Runs a claimed envelope in a slot reserved for it. */
     void submit(byte[] envelope) {
         held.merge(ByteBuffer.wrap(envelope), 1, Integer::sum);
         taskThreads.execute(() -> run(envelope));
@@ -128,7 +113,7 @@ final class TaskRunner {
             }
         } finally {
             held.computeIfPresent(ByteBuffer.wrap(envelope), (key, count) -> count == 1 ? null : count - 1);
-            slots.release();
+            slots.release(1);
         }
     }
 
@@ -159,7 +144,7 @@ final class TaskRunner {
         }
         Instant started = context.clock().instant();
         if (task.expiresAt() != null && !started.isBefore(task.expiresAt())) {
-            if (settle(task, policy.expired(task, envelope, started))) {
+            if (settle(task, policy.expired(task, envelope, started), null)) {
                 context.metrics().completed(queue, task.taskType(), TaskStatus.TIMEOUT, 0);
             }
             return;
@@ -168,18 +153,21 @@ final class TaskRunner {
         if (task.expiresAt() != null && task.expiresAt().isBefore(deadline)) {
             deadline = task.expiresAt();
         }
-        RunningTask run = new RunningTask(this, running, task, deadline, Thread.currentThread());
+        // task_started goes out with the ending when the run is short, or on the next sweep when it is not: one
+        // round trip to Redis and one hand-off to the settler per task instead of two, every event still journalled.
+        Settlement.Event startedEvent =
+                new Settlement.Event(fields(policy.event(EventType.TASK_STARTED, task, started)));
+        RunningTask run = new RunningTask(this, running, task, started, startedEvent, deadline, Thread.currentThread());
         running.add(run);
         run.putMdc();
         long startNanos = System.nanoTime();
         try {
-            settler.submit(new Settlement.Event(fields(policy.event(EventType.TASK_STARTED, task, started))));
             Object result = run.call(handler);
             SettlementPolicy.Decision decision = policy.decide(
                     new SettlementPolicy.Run(task, envelope, deadline, result, run.timedOut(), run.cancelSignalled()),
                     context.clock().instant());
             Thread.interrupted(); // a timeout that fired after the handler returned must not leak into settling
-            if (settle(task, decision)) {
+            if (settle(task, decision, run)) {
                 context.metrics().completed(queue, task.taskType(), decision.status(), System.nanoTime() - startNanos);
             } else if (givenBack) {
                 log.info(
@@ -192,13 +180,14 @@ final class TaskRunner {
                         decision.status());
             }
         } finally {
+            settler.sendStarted(run); // if it was not settled: the worker is stopping
             running.remove(run);
             MDC.clear();
         }
     }
 
     /** Sends the notice of an ending, then applies the decision; false when the worker no longer held the task. */
-    private boolean settle(TaskEnvelope task, SettlementPolicy.Decision decision) {
+    private boolean settle(TaskEnvelope task, SettlementPolicy.Decision decision, @Nullable RunningTask run) {
         switch (decision.settlement()) {
             case Settlement.DeadLetter dead ->
                 log.warn(
@@ -217,7 +206,7 @@ final class TaskRunner {
         if (decision.ends() && !notified(task, decision)) {
             return false;
         }
-        return apply(decision.settlement());
+        return apply(run, decision.settlement());
     }
 
     /** Sends the task's {@code reply_to} notice, if any; false leaves the task unsettled (the worker is stopping). */
@@ -237,12 +226,14 @@ final class TaskRunner {
                 queue,
                 taskId == null ? "" : " (task " + taskId + ")",
                 reason);
-        apply(policy.reject(
-                queue, envelope, reason, taskId, task, context.clock().instant()));
+        apply(
+                null,
+                policy.reject(
+                        queue, envelope, reason, taskId, task, context.clock().instant()));
     }
 
-    private boolean apply(Settlement settlement) {
-        boolean applied = await(settler.submit(settlement));
+    private boolean apply(@Nullable RunningTask run, Settlement settlement) {
+        boolean applied = await(settler.submit(run, settlement));
         if (applied && settlement instanceof Settlement.DeadLetter) {
             context.metrics().deadLettered(queue);
         }
@@ -261,9 +252,19 @@ final class TaskRunner {
     }
 
     /** Journals an event of a running task that moves nothing (progress, business result). */
-    void emit(EventType type, TaskEnvelope task, Map<String, ?> details) {
-        settler.submit(new Settlement.Event(
-                fields(policy.event(type, task, context.clock().instant()).withDetails(codec.toPayload(details)))));
+    void emit(RunningTask run, EventType type, Map<String, ?> details) {
+        TaskEvent event =
+                policy.event(type, run.task(), context.clock().instant()).withDetails(codec.toPayload(details));
+        settler.submit(run, new Settlement.Event(fields(event)));
+    }
+
+    /**
+     * The timeout sweep, which also sends the task_started of every run that has gone on for longer than
+     * {@link #STARTED_WITH_ENDING}: a long run shows as PROCESSING in the journal within a sweep or so.
+     */
+    void sweep(Instant now) {
+        running.sweepTimeouts(now);
+        running.startedBefore(now.minus(STARTED_WITH_ENDING)).forEach(settler::sendStarted);
     }
 
     private Map<String, String> fields(TaskEvent event) {
@@ -279,12 +280,7 @@ final class TaskRunner {
 
     /** Waits for running tasks until {@code deadlineNanos}; returns whether all finished. */
     boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-        int all = context.settings().concurrency();
-        if (slots.tryAcquire(all, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            slots.release(all);
-            return true;
-        }
-        return false;
+        return slots.awaitAllFree(deadlineNanos);
     }
 
     /** From now on a run's result is dropped and its notice no longer waits for Redis: its task is given back. */

@@ -192,7 +192,7 @@ public final class WorkerContainer implements SmartLifecycle {
                 timeouts,
                 TIMEOUT_SWEEP,
                 "timeout sweep",
-                worker -> worker.runner().running().sweepTimeouts(clock.instant()));
+                worker -> worker.runner().sweep(clock.instant()));
         for (QueueWorker worker : workers) {
             worker.settler().start();
             worker.fetch().start();

@@ -4,7 +4,6 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
-import com.split.tasks.TaskStatus;
 import com.split.tasks.bus.Settlement;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
@@ -33,6 +32,8 @@ final class TaskRunner {
 
     /** How long a run's task_started may wait to go out with its ending. */
     static final Duration STARTED_WITH_ENDING = Duration.ofMillis(20);
+
+    private static final CompletableFuture<Boolean> NOTHING_SETTLED = CompletableFuture.completedFuture(false);
 
     private final QueueContext context;
     private final QueueName queue;
@@ -96,14 +97,15 @@ final class TaskRunner {
     // ---- running -------------------------------------------------------------------------------------------------
 
     private void run(byte[] envelope) {
+        CompletableFuture<Boolean> settled = NOTHING_SETTLED;
         try {
-            execute(envelope);
+            settled = execute(envelope);
         } catch (RuntimeException | Error e) {
             // Only a bug in the runtime gets here. This worker stays alive, so the reaper would never take the task
             // back: dead-letter it with the cause rather than leave it in processing for good.
             log.error("Worker runtime failed on a task of {}; dead-lettering it", queue, e);
             try {
-                reject(
+                settled = reject(
                         envelope,
                         "worker runtime error: " + e,
                         codec.readTaskId(envelope).orElse(null),
@@ -112,42 +114,43 @@ final class TaskRunner {
                 log.error("Could not dead-letter it either; it stays in the processing list of {}", workerId(), again);
             }
         } finally {
-            held.computeIfPresent(ByteBuffer.wrap(envelope), (key, count) -> count == 1 ? null : count - 1);
+            // The slot is free once the ending is queued: the next claim overlaps this settlement's round trip. The
+            // envelope stays held until Redis has settled it, so the orphan check never takes it back meanwhile.
             slots.release(1);
+            settled.whenComplete((applied, failure) -> unhold(envelope));
         }
     }
 
-    private void execute(byte[] envelope) {
+    private void unhold(byte[] envelope) {
+        held.computeIfPresent(ByteBuffer.wrap(envelope), (key, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** Runs one envelope to its ending; the future completes once that is settled, with whether it was applied. */
+    private CompletableFuture<Boolean> execute(byte[] envelope) {
         TaskEnvelope task;
         try {
             task = codec.decode(envelope);
         } catch (InvalidEnvelopeException e) {
-            reject(envelope, e.reason(), e.taskId().orElse(null), null);
-            return;
+            return reject(envelope, e.reason(), e.taskId().orElse(null), null);
         }
         TaskHandler handler = handlers.get(task.taskType());
         if (handler == null) {
-            reject(
+            return reject(
                     envelope,
                     "unknown task_type '%s' on queue %s".formatted(task.taskType(), queue),
                     task.taskId(),
                     task);
-            return;
         }
         if (!task.queue().equals(queue)) {
-            reject(
+            return reject(
                     envelope,
                     "envelope names queue %s but was on %s".formatted(task.queue(), queue),
                     task.taskId(),
                     task);
-            return;
         }
         Instant started = context.clock().instant();
         if (task.expiresAt() != null && !started.isBefore(task.expiresAt())) {
-            if (settle(task, policy.expired(task, envelope, started), null)) {
-                context.metrics().completed(queue, task.taskType(), TaskStatus.TIMEOUT, 0);
-            }
-            return;
+            return settle(task, policy.expired(task, envelope, started), null, 0);
         }
         Instant deadline = started.plusMillis(task.timeoutMs());
         if (task.expiresAt() != null && task.expiresAt().isBefore(deadline)) {
@@ -167,18 +170,7 @@ final class TaskRunner {
                     new SettlementPolicy.Run(task, envelope, deadline, result, run.timedOut(), run.cancelSignalled()),
                     context.clock().instant());
             Thread.interrupted(); // a timeout that fired after the handler returned must not leak into settling
-            if (settle(task, decision, run)) {
-                context.metrics().completed(queue, task.taskType(), decision.status(), System.nanoTime() - startNanos);
-            } else if (givenBack) {
-                log.info(
-                        "Task {} finished after this worker gave it back at shutdown; its result is dropped",
-                        task.taskId());
-            } else {
-                log.warn(
-                        "Lease lost: task {} was taken back by the reaper before it ended; its {} is dropped",
-                        task.taskId(),
-                        decision.status());
-            }
+            return settle(task, decision, run, System.nanoTime() - startNanos);
         } finally {
             settler.sendStarted(run); // if it was not settled: the worker is stopping
             running.remove(run);
@@ -186,8 +178,12 @@ final class TaskRunner {
         }
     }
 
-    /** Sends the notice of an ending, then applies the decision; false when the worker no longer held the task. */
-    private boolean settle(TaskEnvelope task, SettlementPolicy.Decision decision, @Nullable RunningTask run) {
+    /**
+     * Sends the notice of an ending, then queues the decision; the future completes once Redis has applied it (and
+     * the run's metrics are counted), false when the worker no longer held the task.
+     */
+    private CompletableFuture<Boolean> settle(
+            TaskEnvelope task, SettlementPolicy.Decision decision, @Nullable RunningTask run, long ranNanos) {
         switch (decision.settlement()) {
             case Settlement.DeadLetter dead ->
                 log.warn(
@@ -204,9 +200,23 @@ final class TaskRunner {
             default -> {}
         }
         if (decision.ends() && !notified(task, decision)) {
-            return false;
+            return NOTHING_SETTLED;
         }
-        return apply(run, decision.settlement());
+        return apply(run, decision.settlement()).thenApply(applied -> {
+            if (applied) {
+                context.metrics().completed(queue, task.taskType(), decision.status(), ranNanos);
+            } else if (givenBack) {
+                log.info(
+                        "Task {} finished after this worker gave it back at shutdown; its result is dropped",
+                        task.taskId());
+            } else {
+                log.warn(
+                        "Lease lost: task {} was taken back by the reaper before it ended; its {} is dropped",
+                        task.taskId(),
+                        decision.status());
+            }
+            return applied;
+        });
     }
 
     /** Sends the task's {@code reply_to} notice, if any; false leaves the task unsettled (the worker is stopping). */
@@ -220,35 +230,34 @@ final class TaskRunner {
     }
 
     /** Dead-letters an envelope that cannot run; journalled as task_failed when its task id could be read. */
-    private void reject(byte[] envelope, String reason, @Nullable UUID taskId, @Nullable TaskEnvelope task) {
+    private CompletableFuture<Boolean> reject(
+            byte[] envelope, String reason, @Nullable UUID taskId, @Nullable TaskEnvelope task) {
         log.warn(
                 "Dead-lettering an envelope from {}{}: {}",
                 queue,
                 taskId == null ? "" : " (task " + taskId + ")",
                 reason);
-        apply(
+        return apply(
                 null,
                 policy.reject(
                         queue, envelope, reason, taskId, task, context.clock().instant()));
     }
 
-    private boolean apply(@Nullable RunningTask run, Settlement settlement) {
-        boolean applied = await(settler.submit(run, settlement));
-        if (applied && settlement instanceof Settlement.DeadLetter) {
-            context.metrics().deadLettered(queue);
-        }
-        return applied;
-    }
-
-    private static boolean await(CompletableFuture<Boolean> applied) {
-        try {
-            return applied.join();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Task outcome not settled ({}); the task stays in processing until the reaper takes it back",
-                    e.toString());
-            return false;
-        }
+    private CompletableFuture<Boolean> apply(@Nullable RunningTask run, Settlement settlement) {
+        return settler.submit(run, settlement)
+                .exceptionally(e -> {
+                    log.warn(
+                            "Task outcome not settled ({}); the task stays in processing until the reaper takes it"
+                                    + " back",
+                            e.toString());
+                    return false;
+                })
+                .thenApply(applied -> {
+                    if (applied && settlement instanceof Settlement.DeadLetter) {
+                        context.metrics().deadLettered(queue);
+                    }
+                    return applied;
+                });
     }
 
     /** Journals an event of a running task that moves nothing (progress, business result). */

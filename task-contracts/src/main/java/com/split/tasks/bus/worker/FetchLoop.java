@@ -103,8 +103,10 @@ final class FetchLoop {
                     outage = false;
                     backoffMillis = 100;
                 }
-                if (claimed.size() < free) {
-                    awaitWork(); // the claim emptied the ready list: claiming again at once would find nothing
+                if (claimed.isEmpty()) {
+                    // Only when a claim found nothing: under a steady trickle the next task is often there by the
+                    // time this claim's reply is, and claiming again saves the wake-up's round trip.
+                    awaitWork();
                 }
             } catch (InterruptedException e) {
                 if (fetching) {

@@ -30,7 +30,10 @@ import picocli.CommandLine.TypeConversionException;
             SelectionBench.class,
             HelpCommand.class
         },
-        footer = "%nsplit-bench help COMMAND, or split-bench COMMAND --help, lists a command's options and defaults.")
+        footer = "%nsplit-bench help COMMAND, or split-bench COMMAND --help, lists a command's options and defaults."
+                + "%nbin/split-bench starts the JVM from a JDK AOT cache of this jar, which the first benchmark run"
+                + " after each build records (that run starts slower and writes the cache as it exits);"
+                + " SPLIT_BENCH_AOT_CACHE=no runs without one.")
 public final class SplitBench implements Runnable {
 
     @Spec

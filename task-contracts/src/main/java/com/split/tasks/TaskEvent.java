@@ -52,8 +52,36 @@ public record TaskEvent(
         tickers = tickers == null ? null : List.copyOf(tickers);
     }
 
-    /** What went wrong, for failures, retries and timeouts. */
-    public record ErrorInfo(String type, String message) {}
+    /**
+     * What went wrong, for failures, retries and timeouts. Both texts are bounded, because an exception's message is
+     * not: an ending must always fit in its event and in its {@code task_finished} notice.
+     */
+    public record ErrorInfo(String type, String message) {
+
+        /** The longest {@code type} kept, in chars. */
+        public static final int MAX_TYPE_CHARS = 200;
+
+        /** The longest {@code message}, in chars; a longer one is cut to this length, ending with what it lost. */
+        public static final int MAX_MESSAGE_CHARS = 8_192;
+
+        public ErrorInfo {
+            type = cut(type, MAX_TYPE_CHARS);
+            message = cut(message, MAX_MESSAGE_CHARS);
+        }
+
+        /** Cuts to at most {@code maxChars}, so that a text cut once (read back from a stream) is not cut again. */
+        private static String cut(String text, int maxChars) {
+            if (text == null || text.length() <= maxChars) {
+                return text;
+            }
+            String mark = "… (%d chars cut)".formatted(text.length());
+            int keep = maxChars - mark.length();
+            if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+                keep--;
+            }
+            return text.substring(0, keep) + mark;
+        }
+    }
 
     /** An event about {@code task}, with every field the envelope can tell. */
     public static TaskEvent of(EventType type, TaskEnvelope task, Instant at) {

@@ -174,20 +174,31 @@ public final class TaskRecovery {
             return new Settlement.DeadLetter(envelope, deadLetter(e.reason(), now, worker, envelope), Map.of());
         }
         if (!task.hasRetriesLeft()) {
-            String why = "worker lost %d times".formatted(task.attempt() + 1);
-            TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
-                    .withWorker(worker)
-                    .withError(new TaskEvent.ErrorInfo("worker_lost", why));
-            return new Settlement.DeadLetter(
-                    envelope, deadLetter(why, now, worker, envelope), codec.streamFields(event, null));
+            return lost(task, envelope, worker, "worker lost %d times".formatted(task.attempt() + 1), now);
         }
         TaskEnvelope next = task.withAttempt(task.attempt() + 1);
+        byte[] nextEnvelope;
+        try {
+            nextEnvelope = codec.encode(next);
+        } catch (IllegalArgumentException tooLarge) {
+            // Its next attempt grew past the size limit (one more digit): dead-letter the bytes it was claimed with.
+            return lost(task, envelope, worker, "cannot requeue: " + tooLarge.getMessage(), now);
+        }
         TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
                 .withWorker(worker)
                 .withAttempt(next.attempt())
                 .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
                 .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
-        return new Settlement.Requeue(envelope, codec.encode(next), codec.streamFields(event, null));
+        return new Settlement.Requeue(envelope, nextEnvelope, codec.streamFields(event, null));
+    }
+
+    /** Dead-letters a lost worker's task as claimed, journalled as failed. */
+    private Settlement lost(TaskEnvelope task, byte[] envelope, String worker, String why, Instant now) {
+        TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
+                .withWorker(worker)
+                .withError(new TaskEvent.ErrorInfo("worker_lost", why));
+        return new Settlement.DeadLetter(
+                envelope, deadLetter(why, now, worker, envelope), codec.streamFields(event, null));
     }
 
     private byte[] deadLetter(String reason, Instant now, String worker, byte[] envelope) {

@@ -157,12 +157,20 @@ public final class TaskCodec {
             fields.put("error", MAPPER.writeValueAsString(event.error()));
         }
         if (event.details() != null) {
-            fields.put("details", event.details().toString());
+            String details = event.details().toString();
+            fields.put("details", details.length() <= maxEnvelopeBytes ? details : detailsCut(details.length()));
         }
         if (envelope != null) {
             fields.put("envelope", new String(envelope, StandardCharsets.UTF_8));
         }
         return fields;
+    }
+
+    /** What an event says instead of details larger than an envelope may be: the journal keeps rows, not payloads. */
+    private String detailsCut(int chars) {
+        return MAPPER.createObjectNode()
+                .put("truncated", "details of %d chars exceed the %d-byte limit".formatted(chars, maxEnvelopeBytes))
+                .toString();
     }
 
     private static void putIfPresent(Map<String, String> fields, String name, @Nullable Object value) {

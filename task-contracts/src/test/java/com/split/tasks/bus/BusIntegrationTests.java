@@ -1,10 +1,41 @@
 package com.split.tasks.bus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.split.tasks.EventType;
+import com.split.tasks.QueueName;
+import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskEvent;
 import com.split.tasks.test.SplitTestRedis;
+import com.split.tasks.test.TaskEnvelopes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The bus scenarios on a standalone Redis. */
+/** The bus scenarios on a standalone Redis, and those that hold up the whole server. */
 @SpringBootTest(classes = BusTestApplication.class)
 @Import(SplitTestRedis.class)
-class BusIntegrationTests extends BusScenarios {}
+class BusIntegrationTests extends BusScenarios {
+
+    @Test
+    void deadlinePassingWhileASuccessIsSettledDoesNotUndoIt() {
+        QueueName replies = QueueName.of("test_replies_paused");
+        // returns at 500 ms with Redis paused until 1,500 ms: its notice is on the wire when the deadline passes
+        TaskEnvelope task = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(Map.of("action", "pause_redis", "ms", 500, "pause_ms", 1_000)))
+                .timeout(Duration.ofMillis(1_000))
+                .replyTo(replies)
+                .build();
+
+        List<TaskEvent> events = publishAndAwait(task, EventType.TASK_SUCCEEDED);
+
+        assertThat(types(events)).doesNotContain(EventType.TASK_TIMEOUT, EventType.TASK_RETRIED);
+        assertThat(runs).filteredOn(run -> run.taskId().equals(task.taskId())).hasSize(1);
+        assertThat(bus().ready(replies))
+                .extracting(notice -> notice.payload().get("status").asString())
+                .containsExactly("SUCCESS");
+    }
+}

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -475,19 +477,25 @@ abstract class BusScenarios {
         assertThat(container.isFetching()).isTrue();
     }
 
-    @Test
-    void reaperReturnsADeadWorkersTasks() {
+    /** A worker that died holding {@code tasks}: listed with its last heartbeat, its processing list filled. */
+    String deadWorkerHolding(Instant lastHeartbeat, TaskEnvelope... tasks) {
         String ghost = "ghost-" + UUID.randomUUID();
-        TaskEnvelope retryable = scripted("ok", 0).build();
-        TaskEnvelope exhausted =
-                TaskEnvelopes.testTask().maxRetries(2).attempt(2).build();
-        byte[][] held = {codec.encode(retryable), codec.encode(exhausted)};
+        byte[][] held = Arrays.stream(tasks).map(codec::encode).toArray(byte[][]::new);
         redis.await(redis.commands().lpush(keys.processing(QUEUE, ghost), held));
         redis.await(redis.commands()
                 .zadd(
                         keys.workers(QUEUE),
-                        (double) Instant.now().minusSeconds(60).toEpochMilli(),
+                        (double) lastHeartbeat.toEpochMilli(),
                         ghost.getBytes(StandardCharsets.UTF_8)));
+        return ghost;
+    }
+
+    @Test
+    void reaperReturnsADeadWorkersTasks() {
+        TaskEnvelope retryable = scripted("ok", 0).build();
+        TaskEnvelope exhausted =
+                TaskEnvelopes.testTask().maxRetries(2).attempt(2).build();
+        String ghost = deadWorkerHolding(Instant.now().minusSeconds(60), retryable, exhausted);
 
         List<TaskEvent> events = awaitEvent(retryable.taskId(), EventType.TASK_SUCCEEDED);
         List<TaskEvent> lost = awaitEvent(exhausted.taskId(), EventType.TASK_FAILED);
@@ -501,6 +509,75 @@ abstract class BusScenarios {
         assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
         assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
                 .isNull();
+    }
+
+    @Test
+    void reaperDeadLettersATaskWhoseNextAttemptWouldOutgrowTheLimitAndGoesOn() {
+        UUID id = TaskIds.newId();
+        Clock fixed = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        IntFunction<TaskEnvelope> withBlob = chars -> TaskEnvelopes.testTask()
+                .taskId(id)
+                .clock(fixed)
+                .maxRetries(10)
+                .attempt(9)
+                .payload(codec.toPayload(Map.of("blob", "x".repeat(chars))))
+                .build();
+        // attempt 10 takes one byte more than attempt 9
+        TaskEnvelope atTheLimit = withBlob.apply(codec.maxEnvelopeBytes() - codec.encode(withBlob.apply(0)).length);
+        assertThat(codec.encode(atTheLimit)).hasSize(codec.maxEnvelopeBytes());
+        TaskEnvelope retryable = scripted("ok", 0).build();
+        deadWorkerHolding(Instant.now().minusSeconds(120), atTheLimit);
+        deadWorkerHolding(Instant.now().minusSeconds(60), retryable);
+
+        TaskEvent failed = awaitEvent(id, EventType.TASK_FAILED).getLast();
+        awaitEvent(retryable.taskId(), EventType.TASK_SUCCEEDED);
+
+        assertThat(failed.error().message())
+                .isEqualTo("cannot requeue: envelope of %d bytes exceeds the %d-byte limit"
+                        .formatted(codec.maxEnvelopeBytes() + 1, codec.maxEnvelopeBytes()));
+        assertThat(deadLetterOf(id).letter().envelopeBytes()).isEqualTo(codec.encode(atTheLimit));
+        assertThat(container.isFetching()).isTrue();
+    }
+
+    @Test
+    void endingsTooLargeForTheirNoticeAreCutAndSettled() {
+        QueueName replies = QueueName.of("test_replies_large");
+        TaskEnvelope longError = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(Map.of("action", "long_error", "chars", 300_000)))
+                .replyTo(replies)
+                .build();
+        TaskEnvelope longDetails = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(Map.of("action", "long_details", "chars", 300_000)))
+                .replyTo(replies)
+                .build();
+        publisher.publishAll(List.of(longError, longDetails));
+
+        TaskEvent failed = awaitEvent(longError.taskId(), EventType.TASK_FAILED).getLast();
+        TaskEvent succeeded =
+                awaitEvent(longDetails.taskId(), EventType.TASK_SUCCEEDED).getLast();
+        Map<UUID, JsonNode> notices = new HashMap<>();
+        await().atMost(PATIENCE).until(() -> {
+            bus().ready(replies)
+                    .forEach(notice -> notices.put(
+                            UUID.fromString(notice.payload().get("task_id").asString()), notice.payload()));
+            return notices.size() == 2;
+        });
+
+        // compared by length and ending: a failure message of 8,192 x's would tell nothing
+        for (String message : List.of(
+                failed.error().message(),
+                notices.get(longError.taskId()).get("error").get("message").asString())) {
+            assertThat(message.length()).isEqualTo(TaskEvent.ErrorInfo.MAX_MESSAGE_CHARS);
+            assertThat(message.substring(message.length() - 30)).endsWith("xxx… (300000 chars cut)");
+        }
+        assertThat(succeeded.details().get("truncated").asString())
+                .isEqualTo("details of 300011 chars exceed the 262144-byte limit");
+        JsonNode detailsNotice = notices.get(longDetails.taskId());
+        assertThat(detailsNotice.get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(detailsNotice.get("details").get("truncated").asString()).endsWith("exceeds the 262144-byte limit");
+        assertThat(runs)
+                .filteredOn(run -> run.taskId().equals(longError.taskId()))
+                .hasSize(1);
     }
 
     @Test

@@ -27,7 +27,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Payload {@code {"action": …}}: {@code ok} (default), {@code fail} (throws, so it is retried), {@code fail_once}
  * (fails on attempt 0 only), {@code permanent}, {@code retry_in} ({@code ms}), {@code sleep} ({@code ms}, calling
- * {@code throwIfCancelled} every 10 ms), {@code no_data}, {@code report} (progress and a business result).
+ * {@code throwIfCancelled} every 10 ms), {@code no_data}, {@code report} (progress and a business result),
+ * {@code long_error} and {@code long_details} (a permanent failure's message, or a success's details, of {@code chars}
+ * characters), {@code pause_redis} (sleeps {@code ms}, then pauses every Redis client for {@code pause_ms} with
+ * {@code CLIENT PAUSE}, then succeeds).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -55,8 +58,8 @@ public class BusTestApplication {
     }
 
     @Bean
-    TaskHandler scriptedHandler(ConcurrentLinkedQueue<Run> runs) {
-        return new ScriptedHandler(TaskEnvelopes.TEST_TASK, runs);
+    TaskHandler scriptedHandler(ConcurrentLinkedQueue<Run> runs, BusRedis redis) {
+        return new ScriptedHandler(TaskEnvelopes.TEST_TASK, runs, redis);
     }
 
     public static Map<String, Object> action(String action, long millis) {
@@ -72,7 +75,8 @@ public class BusTestApplication {
         return runs.stream().map(Run::taskId).toList();
     }
 
-    public record ScriptedHandler(TaskType type, ConcurrentLinkedQueue<Run> runs) implements TaskHandler {
+    public record ScriptedHandler(TaskType type, ConcurrentLinkedQueue<Run> runs, BusRedis redis)
+            implements TaskHandler {
 
         @Override
         public TaskOutcome handle(TaskEnvelope task, TaskContext context) throws Exception {
@@ -96,6 +100,18 @@ public class BusTestApplication {
                     yield TaskOutcome.success();
                 }
                 case "permanent" -> throw new PermanentTaskFailure("unknown ticker");
+                case "long_error" ->
+                    throw new PermanentTaskFailure(
+                            "x".repeat(payload.path("chars").asInt()));
+                case "long_details" ->
+                    TaskOutcome.success(
+                            Map.of("blob", "x".repeat(payload.path("chars").asInt())));
+                case "pause_redis" -> {
+                    Thread.sleep(millis);
+                    redis.await(redis.commands()
+                            .clientPause(payload.path("pause_ms").asLong()));
+                    yield TaskOutcome.success();
+                }
                 case "retry_in" -> {
                     if (task.attempt() == 0) {
                         throw new RetryLaterException(Duration.ofMillis(millis), "rate limited");

@@ -8,6 +8,7 @@ import com.split.tasks.bus.BusUnavailableException;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +37,9 @@ final class FinishedNotices {
     }
 
     /**
-     * Publishes the notice for {@code task} if it has a {@code reply_to}, trying again while Redis is away.
+     * Publishes the notice for {@code task} if it has a {@code reply_to}, trying again while Redis is away. A notice
+     * over the envelope size limit goes out without the task's details and tickers; if even that does not fit, the
+     * task is settled without one.
      *
      * @param keepTrying whether the worker still wants this task settled; once false, it stops trying
      * @return whether the task may be settled: true once the notice is on the bus, or when there is none to send
@@ -46,16 +49,32 @@ final class FinishedNotices {
         if (task.replyTo() == null) {
             return true;
         }
-        TaskEnvelope notice = notice(task, status, ending.details(), ending.error());
+        TaskEnvelope notice = notice(task, status, ending.details(), task.tickers(), ending.error());
+        boolean trimmed = false;
         long backoffMillis = 50;
         while (true) {
             try {
                 publisher.publish(notice);
                 return true;
             } catch (IllegalArgumentException tooLarge) {
-                log.error("Task {} ended with details too large for its notice to {}", task.taskId(), task.replyTo());
+                if (trimmed) {
+                    log.error(
+                            "Task {} is settled without telling {} that it ended: even trimmed, its notice is refused"
+                                    + " ({})",
+                            task.taskId(),
+                            task.replyTo(),
+                            tooLarge.getMessage());
+                    return true;
+                }
+                log.error(
+                        "Task {} ended with a notice to {} too large for the bus ({}); it goes without details and"
+                                + " tickers",
+                        task.taskId(),
+                        task.replyTo(),
+                        tooLarge.getMessage());
                 ObjectNode instead = codec.mapper().createObjectNode().put("truncated", tooLarge.getMessage());
-                notice = notice(task, status, instead, ending.error());
+                notice = notice(task, status, instead, List.of(), ending.error());
+                trimmed = true;
             } catch (BusUnavailableException e) {
                 if (!keepTrying.getAsBoolean()) {
                     return false;
@@ -73,7 +92,11 @@ final class FinishedNotices {
     }
 
     private TaskEnvelope notice(
-            TaskEnvelope task, TaskStatus status, @Nullable ObjectNode details, TaskEvent.@Nullable ErrorInfo error) {
+            TaskEnvelope task,
+            TaskStatus status,
+            @Nullable ObjectNode details,
+            List<String> tickers,
+            TaskEvent.@Nullable ErrorInfo error) {
         ObjectNode payload = codec.mapper().createObjectNode();
         payload.put("task_id", task.taskId().toString());
         payload.put("task_type", task.taskType());
@@ -91,7 +114,7 @@ final class FinishedNotices {
                 .userId(task.userId())
                 .sessionId(task.sessionId())
                 .parentTaskId(task.parentTaskId())
-                .tickers(task.tickers())
+                .tickers(tickers)
                 .timeout(Duration.ofMinutes(1))
                 .payload(payload)
                 .build();

@@ -22,6 +22,7 @@ final class RunningTask implements TaskContext {
     private final AtomicReference<Settlement.@Nullable Event> startedEvent;
     private volatile boolean timedOut;
     private volatile boolean cancelSignalled;
+    private boolean settling; // guarded by this, like the interrupts it stops
 
     RunningTask(
             TaskRunner runner,
@@ -83,10 +84,21 @@ final class RunningTask implements TaskContext {
         return timedOut;
     }
 
-    /** Called by the timeout scheduler: interrupts the handler, whose run then ends as TIMEOUT. */
-    void timeOut() {
-        timedOut = true;
-        thread.interrupt();
+    /**
+     * Called on the run's thread once the handler returned: from then on no timeout or cancellation interrupts it, so
+     * a success is never undone while its notice is published or it is settled.
+     */
+    synchronized void settling() {
+        settling = true;
+        Thread.interrupted(); // one that came after the handler returned must not reach the settlement
+    }
+
+    /** Called by the timeout sweep: interrupts the handler, whose run then ends as TIMEOUT. */
+    synchronized void timeOut() {
+        if (!settling) {
+            timedOut = true;
+            thread.interrupt();
+        }
     }
 
     boolean cancelSignalled() {
@@ -94,8 +106,8 @@ final class RunningTask implements TaskContext {
     }
 
     /** Called when a cancellation request for this task arrives while it runs. */
-    void signalCancel() {
-        if (!cancelSignalled) {
+    synchronized void signalCancel() {
+        if (!cancelSignalled && !settling) {
             cancelSignalled = true;
             thread.interrupt();
         }

@@ -166,10 +166,10 @@ final class TaskRunner {
         long startNanos = System.nanoTime();
         try {
             Object result = run.call(handler);
+            run.settling();
             SettlementPolicy.Decision decision = policy.decide(
                     new SettlementPolicy.Run(task, envelope, deadline, result, run.timedOut(), run.cancelSignalled()),
                     context.clock().instant());
-            Thread.interrupted(); // a timeout that fired after the handler returned must not leak into settling
             return settle(task, decision, run, System.nanoTime() - startNanos);
         } finally {
             settler.sendStarted(run); // if it was not settled: the worker is stopping

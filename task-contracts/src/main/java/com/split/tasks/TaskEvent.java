@@ -61,7 +61,7 @@ public record TaskEvent(
         /** The longest {@code type} kept, in chars. */
         public static final int MAX_TYPE_CHARS = 200;
 
-        /** The longest {@code message}, in chars; a longer one is cut to this length, ending with what it lost. */
+        /** The longest {@code message}, in chars; a longer one is cut to this length, ending with its full length. */
         public static final int MAX_MESSAGE_CHARS = 8_192;
 
         public ErrorInfo {
@@ -74,7 +74,7 @@ public record TaskEvent(
             if (text == null || text.length() <= maxChars) {
                 return text;
             }
-            String mark = "… (%d chars cut)".formatted(text.length());
+            String mark = "… (cut from %d chars)".formatted(text.length());
             int keep = maxChars - mark.length();
             if (Character.isHighSurrogate(text.charAt(keep - 1))) {
                 keep--;

@@ -568,7 +568,7 @@ abstract class BusScenarios {
                 failed.error().message(),
                 notices.get(longError.taskId()).get("error").get("message").asString())) {
             assertThat(message.length()).isEqualTo(TaskEvent.ErrorInfo.MAX_MESSAGE_CHARS);
-            assertThat(message.substring(message.length() - 30)).endsWith("xxx… (300000 chars cut)");
+            assertThat(message.substring(message.length() - 30)).endsWith("xxx… (cut from 300000 chars)");
         }
         assertThat(succeeded.details().get("truncated").asString())
                 .isEqualTo("details of 300011 chars exceed the 262144-byte limit");

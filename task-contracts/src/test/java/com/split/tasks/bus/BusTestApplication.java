@@ -107,7 +107,7 @@ public class BusTestApplication {
                     TaskOutcome.success(
                             Map.of("blob", "x".repeat(payload.path("chars").asInt())));
                 case "pause_redis" -> {
-                    Thread.sleep(millis);
+                    Thread.sleep(millis); // the handler's work: it returns this long before its deadline
                     redis.await(redis.commands()
                             .clientPause(payload.path("pause_ms").asLong()));
                     yield TaskOutcome.success();

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class BusScripts {
 
     private static final LuaScript PUBLISH = script("publish-3");
-    private static final LuaScript CLAIM = script("claim-4");
+    private static final LuaScript CLAIM = script("claim-5");
     private static final LuaScript FINISH = script("finish-4");
     private static final LuaScript REAP = script("reap-5");
     private static final LuaScript PROMOTE = script("promote-4");
@@ -100,14 +100,18 @@ public final class BusScripts {
     }
 
     /**
-     * Claims up to {@code count} tasks into the worker's processing list with their task_received events
-     * ({@code claim-4.lua}).
+     * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
+     * the worker as live if it claimed any ({@code claim-5.lua}).
      *
      * @return the claimed envelopes, oldest first
      */
     public List<byte[]> claim(QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes) {
         String[] scriptKeys = {
-            keys.ready(queue), keys.processing(queue, workerId), keys.events(queue), keys.cancelled(queue)
+            keys.ready(queue),
+            keys.processing(queue, workerId),
+            keys.events(queue),
+            keys.cancelled(queue),
+            keys.workers(queue)
         };
         ScriptArgs args = new ScriptArgs()
                 .add(workerId)

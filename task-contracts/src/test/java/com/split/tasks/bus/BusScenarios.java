@@ -3,6 +3,7 @@ package com.split.tasks.bus;
 import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
@@ -83,6 +84,9 @@ abstract class BusScenarios {
 
     @Autowired
     QueueInspector inspector;
+
+    @Autowired
+    BusScripts scripts;
 
     BusEvents bus() {
         return new BusEvents(redis, keys, codec);
@@ -509,6 +513,32 @@ abstract class BusScenarios {
         assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
         assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
                 .isNull();
+    }
+
+    @Test
+    void claimListsAWorkerTheReaperForgot() {
+        // A queue no container watches, so that only these claims take its task.
+        QueueName unwatched = QueueName.of("test_unwatched");
+        String paused = "paused-" + TaskIds.newId();
+        String idle = "idle-" + TaskIds.newId();
+        TaskEnvelope task =
+                TaskEnvelopes.of(new TaskType("test_task", unwatched, "tests")).build();
+        redis.await(redis.commands().lpush(keys.ready(unwatched), codec.encode(task)));
+
+        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes()))
+                .hasSize(1);
+        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes()))
+                .isEmpty();
+
+        Double listedAt = redis.await(redis.commands().zscore(keys.workers(unwatched), utf8(paused)));
+        assertThat(listedAt).isNotNull();
+        assertThat(listedAt.longValue()).isCloseTo(redis.serverMillis(), within(5_000L));
+        assertThat(redis.await(redis.commands().zscore(keys.workers(unwatched), utf8(idle))))
+                .isNull();
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,12 +1,14 @@
 -- Claims up to N tasks for one worker: each is moved from the tail of the ready list (oldest first) to the worker's
 -- processing list with its task_received event. A task with a live cancellation request is dropped instead, with
 -- task_cancelled. An envelope whose task id cannot be read is still claimed, without an event: the worker dead-letters
--- it with the reason.
+-- it with the reason. A worker that claimed anything is (re)listed among the live workers with the server's clock, so
+-- a worker the reaper forgot while it was paused is watched again from its first claim, not its next heartbeat.
 --
 -- KEYS[1]  ready list                      split:{Q}:ready
 -- KEYS[2]  this worker's processing list   split:{Q}:processing:<worker id>
 -- KEYS[3]  events stream                   split:{Q}:events
 -- KEYS[4]  cancellation requests           split:{Q}:cancelled (task id -> expiry, epoch ms)
+-- KEYS[5]  live workers                    split:{Q}:workers (worker id -> last heartbeat, epoch ms)
 -- ARGV[1]  worker id
 -- ARGV[2]  N, the worker's free slots
 -- ARGV[3]  now, epoch ms
@@ -61,5 +63,10 @@ for n = 1, tonumber(ARGV[2]) do
         event[#event + 1] = ARGV[4]
         redis.call('XADD', KEYS[3], '*', unpack(event))
     end
+end
+if #claimed > 0 then
+    local time = redis.call('TIME')
+    -- GT: a heartbeat never moves back, should the clock of a promoted replica be behind.
+    redis.call('ZADD', KEYS[5], 'GT', tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000), ARGV[1])
 end
 return claimed

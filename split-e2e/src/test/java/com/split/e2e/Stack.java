@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A whole SPLit stack started the way the README tells a user to, {@code bin/split up}, beside anything else on this
- * machine: its own var directory, ports moved by {@value #PORT_OFFSET}, its own Redis key prefix and schema prefix,
- * all removed again by {@link #close()}.
+ * machine: its own var directory, ports moved by {@value #PORT_OFFSET} (Redis's too: {@code bin/split} starts one of
+ * the stack's own, which a test may kill), its own Redis key prefix and schema prefix, all removed again by
+ * {@link #close()}.
  */
 final class Stack implements AutoCloseable {
 
@@ -33,6 +34,7 @@ final class Stack implements AutoCloseable {
         this.varDir = root.resolve("split-e2e/target/stack-" + id);
         environment.put("SPLIT_VAR_DIR", varDir.toString());
         environment.put("SPLIT_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        environment.put("SPLIT_REDIS_PORT", Integer.toString(6379 + PORT_OFFSET));
         environment.put("SPLIT_KEY_PREFIX", "e2e-" + id);
         environment.put("SPLIT_SCHEMA_PREFIX", "e2e_" + id + "_");
         // Seven JVMs starting at once on a small CI machine take a while.
@@ -90,15 +92,15 @@ final class Stack implements AutoCloseable {
         return command;
     }
 
-    /** The pid of a running service's main instance, from bin/split's pid file. */
+    /** The pid of a running service's main instance, or of the stack's Redis, from bin/split's pid file. */
     long pid(String service) throws IOException {
         return Long.parseLong(
                 Files.readString(varDir.resolve("run/" + service + ".pid")).trim());
     }
 
-    /** Stops the stack and removes its keys, schemas and users. */
+    /** Stops the stack and its Redis, and removes its keys, schemas and users. */
     @Override
     public void close() throws Exception {
-        split("down", "--purge");
+        split("down", "--all", "--purge");
     }
 }

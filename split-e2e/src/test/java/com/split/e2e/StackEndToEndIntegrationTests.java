@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SPLit as a user runs it: {@code bin/split up} starts every service as its own process on this machine's Redis and
- * MariaDB, and a refresh goes through the REST API of portfolio-mngr, the bus, the three workers and the orchestrator.
+ * SPLit as a user runs it: {@code bin/split up} starts every service as its own process, on a Redis of its own and
+ * this machine's MariaDB, and a refresh goes through the REST API of portfolio-mngr, the bus, the three workers and the orchestrator.
  * Needs redis-server and mariadb-server installed (CI installs them), as bin/split does.
  */
 @TestMethodOrder(OrderAnnotation.class)
@@ -127,6 +127,22 @@ class StackEndToEndIntegrationTests {
         assertThat(list(get(stack.baseUrl("portfolio-mngr") + "/api/portfolios/" + portfolio + "/recommendations")
                         .get("recommendations")))
                 .hasSize(10);
+        assertThatTheSessionsTasksAllEnded(session);
+    }
+
+    @Test
+    @Order(4)
+    void upBringsBackARedisThatDiedUnderTheRunningStack() throws Exception {
+        ProcessHandle redis = ProcessHandle.of(stack.pid("redis")).orElseThrow();
+        redis.destroyForcibly(); // SIGKILL: Redis comes back from its AOF
+        await().atMost(Duration.ofSeconds(30)).until(() -> !redis.isAlive());
+
+        stack.split("up"); // every service still runs: only Redis is started
+
+        assertThat(ProcessHandle.of(stack.pid("redis"))).hasValueSatisfying(restarted -> assertThat(restarted.isAlive())
+                .isTrue());
+        String session = refresh(defaultPortfolio());
+        assertThat(awaitEnd(session).get("status").asString()).isEqualTo("SUCCESS");
         assertThatTheSessionsTasksAllEnded(session);
     }
 

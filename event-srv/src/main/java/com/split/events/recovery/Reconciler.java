@@ -57,6 +57,7 @@ public class Reconciler {
     private final TaskCodec codec;
     private final List<QueueName> queues;
     private final Duration lease;
+    private final RedisReachability redis;
     private final RecoveryProperties properties;
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -70,6 +71,7 @@ public class Reconciler {
             TaskCodec codec,
             EventsProperties events,
             TaskBusProperties bus,
+            RedisReachability redis,
             RecoveryProperties properties,
             MeterRegistry meters) {
         this.journal = journal;
@@ -80,6 +82,7 @@ public class Reconciler {
         this.codec = codec;
         this.queues = events.queueNames();
         this.lease = bus.worker().lease();
+        this.redis = redis;
         this.properties = properties;
         this.meters = meters;
     }
@@ -109,7 +112,11 @@ public class Reconciler {
             conservation.add(conservation(queue));
             Scan scan = scan(queue);
             warnings.addAll(scan.warnings());
-            if (!scan.heldByDeadWorkers().isEmpty()) {
+            if (!scan.heldByDeadWorkers().isEmpty() && !redis.mayReap()) {
+                warnings.add(
+                        "%d tasks of %s held by silent workers are left to a later run: Redis has not answered for a whole lease since it was last unreachable, so their silence may be the outage's"
+                                .formatted(scan.heldByDeadWorkers().size(), queue));
+            } else if (!scan.heldByDeadWorkers().isEmpty()) {
                 recovery.reapDeadWorkers(queue, lease, null)
                         .forEach((worker, moved) ->
                                 log.warn("Took back {} tasks of {} from dead worker {}", moved, queue, worker));

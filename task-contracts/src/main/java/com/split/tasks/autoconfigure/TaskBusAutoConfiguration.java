@@ -15,12 +15,15 @@ import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.streams.BusStreams;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -96,6 +100,17 @@ public final class TaskBusAutoConfiguration {
                 return 1024; // after the workers stop, before the connection factory does (phase 0)
             }
         };
+    }
+
+    /**
+     * Lettuce backs off up to 30 s between reconnect attempts; capped at a second, every worker is back within about a
+     * second of Redis, which shortens recoveries and lets a reaper trust heartbeats again one lease after an outage
+     * ({@link com.split.tasks.bus.ReapGate}).
+     */
+    @Bean
+    ClientResourcesBuilderCustomizer busReconnectDelay() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -33,6 +33,17 @@ public record TaskBusProperties(
         @DefaultValue @NestedConfigurationProperty RetryPolicy retry,
         @DefaultValue Publish publish) {
 
+    public TaskBusProperties {
+        Duration beat = worker.heartbeatInterval().plus(commandTimeout);
+        if (worker.lease().compareTo(beat.multipliedBy(2)) < 0) {
+            // A reaper trusts heartbeats again one lease after an outage (ReapGate): each live worker must have beaten
+            // by then, even with its first beat stuck for a command timeout.
+            throw new IllegalArgumentException(
+                    "split.bus.worker.lease (%s) must be at least twice split.bus.worker.heartbeat-interval (%s) plus split.bus.command-timeout (%s), or live workers lose their tasks after a Redis outage"
+                            .formatted(worker.lease(), worker.heartbeatInterval(), commandTimeout));
+        }
+    }
+
     /**
      * @param dedupeTtl how long an idempotency key keeps a second publish out
      * @param waitForReplicas replicas that must have each publish before it returns (WAIT); 0 waits for none

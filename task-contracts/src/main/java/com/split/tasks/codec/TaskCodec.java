@@ -121,10 +121,15 @@ public final class TaskCodec {
         return "schema: " + message;
     }
 
-    /** The {@code task_id} of a top-level JSON object, when there is one to read, even in an invalid envelope. */
+    /**
+     * The {@code task_id} of a top-level JSON object, when there is one to read, even in an invalid envelope. The bytes
+     * are read as Latin-1, as the claim script's Lua reads them: an envelope that is not UTF-8 still shows its ASCII
+     * structure, so a task that script journalled as received is journalled as failed too.
+     */
     public Optional<UUID> readTaskId(byte[] json) {
         try {
-            JsonNode id = MAPPER.readTree(json).get("task_id");
+            JsonNode id = MAPPER.readTree(new String(json, StandardCharsets.ISO_8859_1))
+                    .get("task_id");
             return id != null && id.isString() ? Optional.of(UUID.fromString(id.asString())) : Optional.empty();
         } catch (JacksonException | IllegalArgumentException e) {
             return Optional.empty();

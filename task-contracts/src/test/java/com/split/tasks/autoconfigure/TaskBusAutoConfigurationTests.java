@@ -15,6 +15,7 @@ import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -65,6 +66,13 @@ class TaskBusAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(WorkerContainer.class);
             assertThat(context).doesNotHaveBean(HealthIndicator.class);
         });
+    }
+
+    @Test
+    void lettuceReconnectsWithinASecondOfRedisComingBack() {
+        runner.run(context -> assertThat(
+                        context.getBean(ClientResources.class).reconnectDelay().createDelay(30))
+                .isEqualTo(Duration.ofSeconds(1)));
     }
 
     @Test
@@ -152,7 +160,17 @@ class TaskBusAutoConfigurationTests {
                         .rootCause()
                         .hasMessageContaining("split.bus.worker.concurrency must be at least 1"));
         runner.withPropertyValues("split.bus.worker.lease=2s", "split.bus.worker.heartbeat-interval=5s")
-                .run(context ->
-                        assertThat(context).getFailure().rootCause().hasMessageContaining("at most half the lease"));
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("must be at least twice split.bus.worker.heartbeat-interval"));
+        // the heartbeat alone fits in half the lease, but not with a reply that takes the whole command timeout
+        runner.withPropertyValues("split.bus.worker.heartbeat-interval=5s", "split.bus.command-timeout=5s")
+                .run(
+                        context -> assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .hasMessageContaining(
+                                        "split.bus.worker.lease (PT15S) must be at least twice split.bus.worker.heartbeat-interval (PT5S) plus split.bus.command-timeout (PT5S)"));
     }
 }

@@ -8,7 +8,9 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.test.SplitTestRedis;
 import com.split.tasks.test.TaskEnvelopes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,34 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = BusTestApplication.class)
 @Import(SplitTestRedis.class)
 class BusIntegrationTests extends BusScenarios {
+
+    @Test
+    void workersSilencedByARedisOutageAreNotTakenForDead() throws InterruptedException {
+        TaskEnvelope held = TaskEnvelopes.testTask().build();
+        String peer = deadWorkerHolding(Instant.ofEpochMilli(redis.serverMillis()), held);
+        Duration lease = properties.worker().lease();
+
+        // An outage longer than the lease: when Redis is back, every heartbeat is stale by its clock.
+        Duration outage = lease.plusSeconds(1);
+        redis.await(redis.commands().clientPause(outage.toMillis()));
+        // The peer beats again as late as a live worker may: a heartbeat interval plus a command timeout after.
+        Thread.sleep(outage.plus(properties.commandTimeout()).toMillis());
+        long until = System.nanoTime() + lease.multipliedBy(2).toNanos();
+        while (System.nanoTime() < until) {
+            beat(peer);
+            Thread.sleep(properties.worker().heartbeatInterval().toMillis());
+        }
+
+        assertThat(bus().byTask(QUEUE).getOrDefault(held.taskId(), List.of())).isEmpty();
+        assertThat(redis.await(redis.commands().lrange(keys.processing(QUEUE, peer), 0, -1)))
+                .containsExactly(codec.encode(held));
+        redis.await(redis.commands().del(keys.processing(QUEUE, peer)));
+    }
+
+    private void beat(String worker) {
+        redis.await(redis.commands()
+                .zadd(keys.workers(QUEUE), (double) redis.serverMillis(), worker.getBytes(StandardCharsets.UTF_8)));
+    }
 
     @Test
     void deadlinePassingWhileASuccessIsSettledDoesNotUndoIt() {

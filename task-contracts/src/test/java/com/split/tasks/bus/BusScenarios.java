@@ -481,6 +481,21 @@ abstract class BusScenarios {
         assertThat(container.isFetching()).isTrue();
     }
 
+    @Test
+    void envelopeTheClaimScriptReadsButJavaCannotEndsInTheJournal() {
+        UUID id = TaskIds.newId();
+        // invalid UTF-8 in a field Lua does not read: the claim script journals task_received for the id
+        byte[] envelope = ("{\"task_id\":\"" + id + "\",\"task_type\":\"test_task\",\"note\":\"\u00c3(\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        redis.await(redis.commands().lpush(keys.ready(QUEUE), envelope));
+
+        List<TaskEvent> events = awaitEvent(id, EventType.TASK_FAILED);
+
+        assertThat(types(events)).containsExactly(EventType.TASK_RECEIVED, EventType.TASK_FAILED);
+        assertThat(events.getLast().error().type()).isEqualTo("invalid_envelope");
+        assertThat(deadLetterOf(id).letter().envelopeBytes()).isEqualTo(envelope);
+    }
+
     /** A worker that died holding {@code tasks}: listed with its last heartbeat, its processing list filled. */
     String deadWorkerHolding(Instant lastHeartbeat, TaskEnvelope... tasks) {
         String ghost = "ghost-" + UUID.randomUUID();

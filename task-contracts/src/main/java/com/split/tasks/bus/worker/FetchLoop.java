@@ -61,17 +61,12 @@ final class FetchLoop {
     private void loop() {
         long backoffMillis = 100;
         boolean outage = false;
-        boolean registered = false;
         // At once (a restarted worker with a fixed id may find its list from a former life), after a failed claim
         // (the script may have run and its reply been lost), and on a period (a claim that timed out here may still
         // run in Redis once the connection is back).
         long nextRecovery = System.nanoTime();
         while (fetching) {
             try {
-                if (!registered) {
-                    scripts.heartbeat(queue, context.workerId()); // the reaper must know it before it holds anything
-                    registered = true;
-                }
                 if (System.nanoTime() - nextRecovery >= 0) {
                     recoverOrphans();
                     nextRecovery = System.nanoTime()

@@ -3,6 +3,7 @@ package com.split.tasks.bus.worker;
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.QueueInspector;
+import com.split.tasks.bus.ReapGate;
 import com.split.tasks.bus.TaskRecovery;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class QueueMaintenance {
     private final TaskRecovery recovery;
     private final QueueInspector inspector;
     private final TaskRunner runner;
+    private final ReapGate reapGate;
 
     QueueMaintenance(
             QueueContext context,
@@ -39,6 +41,7 @@ final class QueueMaintenance {
         this.recovery = recovery;
         this.inspector = inspector;
         this.runner = runner;
+        this.reapGate = new ReapGate(context.settings().lease());
     }
 
     QueueName queue() {
@@ -46,11 +49,23 @@ final class QueueMaintenance {
     }
 
     void heartbeat() {
-        scripts.heartbeat(queue, context.workerId());
+        try {
+            scripts.heartbeat(queue, context.workerId());
+        } catch (RuntimeException e) {
+            reapGate.failed();
+            throw e;
+        }
+        reapGate.reached();
     }
 
-    /** Takes back the tasks of every other worker of this queue whose heartbeat is older than the lease. */
+    /**
+     * Takes back the tasks of every other worker of this queue whose heartbeat is older than the lease, once this
+     * worker's own heartbeats have gone through for a lease (see {@link ReapGate}).
+     */
     void reap() {
+        if (!reapGate.isOpen()) {
+            return;
+        }
         recovery.reapDeadWorkers(queue, context.settings().lease(), context.workerId())
                 .forEach((other, moved) -> {
                     if (moved > 0) {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimBatch the most tasks claimed in one round trip; 0 means up to {@code concurrency}
  * @param pollTimeout how long one blocking wait for work lasts when the queue is empty
  * @param lease how long a worker may go without a heartbeat before the reaper takes its tasks back
- * @param heartbeatInterval how often a worker renews its lease; well under {@code lease}
+ * @param heartbeatInterval how often a worker renews its lease; {@code lease} is at least twice this plus the command
+ *     timeout
  * @param reapInterval how often each worker looks for dead workers
  * @param promoteInterval how often due retries and scheduled tasks are queued: the added latency of a retry
  * @param cancelCheckInterval how often running tasks learn of cancellations
@@ -24,7 +25,7 @@ public record WorkerSettings(
         @DefaultValue("0") int claimBatch,
         @DefaultValue("1s") Duration pollTimeout,
         @DefaultValue("15s") Duration lease,
-        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("2500ms") Duration heartbeatInterval,
         @DefaultValue("5s") Duration reapInterval,
         @DefaultValue("250ms") Duration promoteInterval,
         @DefaultValue("1s") Duration cancelCheckInterval,
@@ -41,11 +42,6 @@ public record WorkerSettings(
         if (pollTimeout.toMillis() < 10) {
             throw new IllegalArgumentException("split.bus.worker.poll-timeout must be at least 10ms");
         }
-        if (heartbeatInterval.multipliedBy(2).compareTo(lease) > 0) {
-            throw new IllegalArgumentException(
-                    "split.bus.worker.heartbeat-interval (%s) must be at most half the lease (%s), or live workers lose their tasks"
-                            .formatted(heartbeatInterval, lease));
-        }
     }
 
     public static WorkerSettings defaults() {
@@ -55,7 +51,7 @@ public record WorkerSettings(
                 0,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(15),
-                Duration.ofSeconds(5),
+                Duration.ofMillis(2_500),
                 Duration.ofSeconds(5),
                 Duration.ofMillis(250),
                 Duration.ofSeconds(1),

@@ -139,8 +139,8 @@ class StackEndToEndIntegrationTests {
 
         stack.split("up"); // every service still runs: only Redis is started
 
-        assertThat(ProcessHandle.of(stack.pid("redis"))).hasValueSatisfying(restarted -> assertThat(restarted.isAlive())
-                .isTrue());
+        assertThat(ProcessHandle.of(stack.pid("redis")))
+                .hasValueSatisfying(restarted -> assertThat(restarted.isAlive()).isTrue());
         String session = refresh(defaultPortfolio());
         assertThat(awaitEnd(session).get("status").asString()).isEqualTo("SUCCESS");
         assertThatTheSessionsTasksAllEnded(session);

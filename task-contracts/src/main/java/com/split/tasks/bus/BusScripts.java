@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 public final class BusScripts {
 
     private static final LuaScript PUBLISH = script("publish-3");
-    private static final LuaScript CLAIM = script("claim-5");
-    private static final LuaScript FINISH = script("finish-4");
-    private static final LuaScript REAP = script("reap-5");
-    private static final LuaScript PROMOTE = script("promote-4");
+    private static final LuaScript CLAIM = scriptWithOutbox("claim-6");
+    private static final LuaScript FINISH = script("finish-5");
+    private static final LuaScript REAP = script("reap-6");
+    private static final LuaScript PROMOTE = scriptWithOutbox("promote-5");
     private static final LuaScript REQUEUE = script("requeue-3");
-    private static final LuaScript UNSCHEDULE = script("unschedule-2");
+    private static final LuaScript UNSCHEDULE = scriptWithOutbox("unschedule-3");
     private static final LuaScript HEARTBEAT = script("heartbeat-1");
 
     private static final byte[] NONE = new byte[0];
@@ -46,7 +46,7 @@ public final class BusScripts {
         return redis;
     }
 
-    RedisKeys keys() {
+    public RedisKeys keys() {
         return keys;
     }
 
@@ -101,7 +101,8 @@ public final class BusScripts {
 
     /**
      * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
-     * the worker as live if it claimed any ({@code claim-5.lua}).
+     * the worker as live if it claimed any ({@code claim-6.lua}). A task dropped for its cancellation request leaves
+     * its ending in the outbox when it has a {@code reply_to}.
      *
      * @return the claimed envelopes, oldest first
      */
@@ -111,7 +112,8 @@ public final class BusScripts {
             keys.processing(queue, workerId),
             keys.events(queue),
             keys.cancelled(queue),
-            keys.workers(queue)
+            keys.workers(queue),
+            keys.outbox(queue)
         };
         ScriptArgs args = new ScriptArgs()
                 .add(workerId)
@@ -124,8 +126,9 @@ public final class BusScripts {
     }
 
     /**
-     * Applies a worker's settlements in one script call ({@code finish-4.lua}): {@link Settlement.Event},
-     * {@link Settlement.Ack}, {@link Settlement.Retry} and {@link Settlement.DeadLetter}.
+     * Applies a worker's settlements in one script call ({@code finish-5.lua}): {@link Settlement.Event},
+     * {@link Settlement.Ack}, {@link Settlement.Retry} and {@link Settlement.DeadLetter}; the notice of an ending
+     * goes into the outbox under the same fence.
      *
      * @return for each, whether it was applied: false when the worker no longer held the task
      */
@@ -133,20 +136,29 @@ public final class BusScripts {
         ScriptArgs args = new ScriptArgs();
         for (Settlement settlement : settlements) {
             switch (settlement) {
-                case Settlement.Event event -> args.add("E").add(NONE).add(NONE).add(0);
+                case Settlement.Event event ->
+                    args.add("E").add(NONE).add(NONE).add(0).add(NONE);
                 case Settlement.Ack ack ->
-                    args.add("A").add(ack.envelope()).add(NONE).add(0);
+                    args.add("A").add(ack.envelope()).add(NONE).add(0).add(orNone(ack.notice()));
                 case Settlement.Retry retry ->
-                    args.add("R").add(retry.envelope()).add(retry.next()).add(retry.dueMillis());
+                    args.add("R")
+                            .add(retry.envelope())
+                            .add(retry.next())
+                            .add(retry.dueMillis())
+                            .add(NONE);
                 case Settlement.DeadLetter dead ->
-                    args.add("D").add(dead.envelope()).add(dead.record()).add(0);
+                    args.add("D").add(dead.envelope()).add(dead.record()).add(0).add(orNone(dead.notice()));
                 case Settlement.Requeue requeue ->
                     throw new IllegalArgumentException("a worker does not requeue its own tasks: " + requeue);
             }
             args.addFields(settlement.event());
         }
         String[] scriptKeys = {
-            keys.processing(queue, workerId), keys.events(queue), keys.delayed(queue), keys.dead(queue)
+            keys.processing(queue, workerId),
+            keys.events(queue),
+            keys.delayed(queue),
+            keys.dead(queue),
+            keys.outbox(queue)
         };
         List<Long> applied =
                 redis.await(FINISH.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
@@ -155,7 +167,7 @@ public final class BusScripts {
 
     /**
      * Takes tasks out of a worker's processing list: each {@link Settlement.Requeue} onto the ready list, each
-     * {@link Settlement.DeadLetter} onto the dead-letter list ({@code reap-5.lua}).
+     * {@link Settlement.DeadLetter} onto the dead-letter list, its notice into the outbox ({@code reap-6.lua}).
      *
      * @param heartbeatCutoff if the worker beat after this (Redis epoch ms) it is alive and nothing moves; null moves
      *     regardless
@@ -171,9 +183,9 @@ public final class BusScripts {
         for (Settlement move : moves) {
             switch (move) {
                 case Settlement.Requeue requeue ->
-                    args.add("R").add(requeue.envelope()).add(requeue.next());
+                    args.add("R").add(requeue.envelope()).add(requeue.next()).add(NONE);
                 case Settlement.DeadLetter dead ->
-                    args.add("D").add(dead.envelope()).add(dead.record());
+                    args.add("D").add(dead.envelope()).add(dead.record()).add(orNone(dead.notice()));
                 default -> throw new IllegalArgumentException("a reaper only requeues or dead-letters: " + move);
             }
             args.addFields(move.event());
@@ -183,19 +195,23 @@ public final class BusScripts {
             keys.ready(queue),
             keys.dead(queue),
             keys.events(queue),
-            keys.workers(queue)
+            keys.workers(queue),
+            keys.outbox(queue)
         };
         Long moved = redis.await(REAP.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
         return moved.intValue();
     }
 
     /**
-     * Moves up to {@code batch} due tasks from the delayed set to the ready list ({@code promote-4.lua}).
+     * Moves up to {@code batch} due tasks from the delayed set to the ready list ({@code promote-5.lua}); a task
+     * dropped for its cancellation request leaves its ending in the outbox when it has a {@code reply_to}.
      *
      * @return the number taken from the delayed set
      */
     public long promote(QueueName queue, Instant now, int batch) {
-        String[] scriptKeys = {keys.delayed(queue), keys.ready(queue), keys.events(queue), keys.cancelled(queue)};
+        String[] scriptKeys = {
+            keys.delayed(queue), keys.ready(queue), keys.events(queue), keys.cancelled(queue), keys.outbox(queue)
+        };
         ScriptArgs args = new ScriptArgs()
                 .add(now.toEpochMilli())
                 .add(now.toString())
@@ -233,7 +249,8 @@ public final class BusScripts {
     }
 
     /**
-     * Withdraws a scheduled task that is not due yet, with its task_cancelled event ({@code unschedule-2.lua}).
+     * Withdraws a scheduled task that is not due yet, with its task_cancelled event and, when it has a
+     * {@code reply_to}, its ending in the outbox ({@code unschedule-3.lua}).
      *
      * @param dueAt the time it was scheduled for
      * @return whether it was withdrawn
@@ -243,7 +260,7 @@ public final class BusScripts {
                 .add(dueAt.toEpochMilli())
                 .add("\"task_id\":\"" + taskId + "\"")
                 .addFields(cancelled);
-        String[] scriptKeys = {keys.delayed(queue), keys.events(queue)};
+        String[] scriptKeys = {keys.delayed(queue), keys.events(queue), keys.outbox(queue)};
         Long withdrawn =
                 redis.await(UNSCHEDULE.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
         return withdrawn == 1L;
@@ -279,6 +296,15 @@ public final class BusScripts {
 
     private static LuaScript script(String name) {
         return LuaScript.load(BusScripts.class, "lua/" + name + ".lua");
+    }
+
+    /** A script that ends tasks outside a worker's run, with the outbox's {@code record_cancelled} function. */
+    private static LuaScript scriptWithOutbox(String name) {
+        return LuaScript.load(BusScripts.class, "lua/outbox.lua", "lua/" + name + ".lua");
+    }
+
+    private static byte[] orNone(byte @Nullable [] value) {
+        return value == null ? NONE : value;
     }
 
     private static String text(byte[] value) {

@@ -46,6 +46,11 @@ public record RedisKeys(String prefix) {
         return queueKey(queue, "dedupe:" + idempotencyKey);
     }
 
+    /** Endings of tasks with a {@code reply_to} whose {@code task_finished} notice is still to be published. */
+    public String outbox(QueueName queue) {
+        return queueKey(queue, "outbox");
+    }
+
     public String cancelled(QueueName queue) {
         return queueKey(queue, "cancelled");
     }

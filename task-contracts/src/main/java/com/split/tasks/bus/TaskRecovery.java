@@ -4,6 +4,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskStatus;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
@@ -171,7 +172,7 @@ public final class TaskRecovery {
         try {
             task = codec.decode(envelope);
         } catch (InvalidEnvelopeException e) {
-            return new Settlement.DeadLetter(envelope, deadLetter(e.reason(), now, worker, envelope), Map.of());
+            return new Settlement.DeadLetter(envelope, deadLetter(e.reason(), now, worker, envelope), Map.of(), null);
         }
         if (!task.hasRetriesLeft()) {
             return lost(task, envelope, worker, "worker lost %d times".formatted(task.attempt() + 1), now);
@@ -192,13 +193,16 @@ public final class TaskRecovery {
         return new Settlement.Requeue(envelope, nextEnvelope, codec.streamFields(event, null));
     }
 
-    /** Dead-letters a lost worker's task as claimed, journalled as failed. */
+    /** Dead-letters a lost worker's task as claimed, journalled as failed, its parent told when it has one. */
     private Settlement lost(TaskEnvelope task, byte[] envelope, String worker, String why, Instant now) {
         TaskEvent event = TaskEvent.of(EventType.TASK_FAILED, task, now)
                 .withWorker(worker)
                 .withError(new TaskEvent.ErrorInfo("worker_lost", why));
         return new Settlement.DeadLetter(
-                envelope, deadLetter(why, now, worker, envelope), codec.streamFields(event, null));
+                envelope,
+                deadLetter(why, now, worker, envelope),
+                codec.streamFields(event, null),
+                NoticeOutbox.entry(codec, task, envelope, TaskStatus.FAILURE, event));
     }
 
     private byte[] deadLetter(String reason, Instant now, String worker, byte[] envelope) {

@@ -303,6 +303,82 @@ abstract class BusScenarios {
     }
 
     @Test
+    void everyEndingOutsideARunIsNoticedToo() {
+        QueueName replies = QueueName.of("test_replies_outside");
+        TaskEnvelope cancelledAtClaim = scripted("ok", 0).replyTo(replies).build();
+        publisher.cancel(QUEUE, cancelledAtClaim.taskId(), Duration.ofMinutes(5));
+        publisher.publish(cancelledAtClaim);
+        TaskEnvelope cancelledAtPromote = scripted("ok", 0).replyTo(replies).build();
+        publisher.schedule(cancelledAtPromote, Instant.now().plusMillis(300));
+        publisher.cancel(QUEUE, cancelledAtPromote.taskId(), Duration.ofMinutes(5));
+        TaskEnvelope withdrawn = scripted("ok", 0).replyTo(replies).build();
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        publisher.schedule(withdrawn, later);
+        assertThat(publisher.unschedule(withdrawn, later)).isTrue();
+        TaskEnvelope unknownType = TaskEnvelopes.of(new TaskType("no_such_type", QUEUE, "tests"))
+                .replyTo(replies)
+                .build();
+        redis.await(redis.commands().lpush(keys.ready(QUEUE), codec.encode(unknownType)));
+        TaskEnvelope lostTooOften = TaskEnvelopes.testTask()
+                .maxRetries(1)
+                .attempt(1)
+                .replyTo(replies)
+                .build();
+        deadWorkerHolding(Instant.now().minusSeconds(60), lostTooOften);
+
+        Map<UUID, JsonNode> notices = awaitNotices(replies, 5);
+
+        assertThat(notices.get(cancelledAtClaim.taskId()).get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(notices.get(cancelledAtPromote.taskId()).get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(notices.get(withdrawn.taskId()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(notices.get(unknownType.taskId()).get("error").get("message").asString())
+                .startsWith("unknown task_type 'no_such_type'");
+        assertThat(notices.get(lostTooOften.taskId()).get("error").get("type").asString())
+                .isEqualTo("worker_lost");
+        assertThat(bus().length(keys.outbox(QUEUE))).isZero();
+    }
+
+    @Test
+    void workerThatLostItsTaskTellsNobodyItEnded() {
+        QueueName replies = QueueName.of("test_replies_stale");
+        TaskEnvelope task = scripted("sleep", 1_000).replyTo(replies).build();
+        publisher.publish(task);
+        awaitEvent(task.taskId(), EventType.TASK_RECEIVED);
+
+        // as a reaper would, though this worker still runs it: the run of attempt 0 goes on and ends stale
+        assertThat(recovery.takeBack(QUEUE, container.workerId(), null, false, "taken for dead"))
+                .isOne();
+
+        List<TaskEvent> events = awaitEvent(task.taskId(), EventType.TASK_SUCCEEDED);
+        assertThat(events.getLast().attempt()).isEqualTo(1);
+        await().atMost(PATIENCE)
+                .until(() -> runs.stream()
+                                .filter(run -> run.taskId().equals(task.taskId()))
+                                .count()
+                        == 2);
+        // both runs ended; let a stale notice have its chance
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(bus().ready(replies))
+                .extracting(notice -> notice.payload().get("attempt").asInt())
+                .containsExactly(1);
+    }
+
+    /** Waits until the reply queue holds {@code count} notices; returns their payloads by task id. */
+    Map<UUID, JsonNode> awaitNotices(QueueName replies, int count) {
+        Map<UUID, JsonNode> notices = new HashMap<>();
+        await().atMost(PATIENCE).until(() -> {
+            notices.clear();
+            bus().ready(replies)
+                    .forEach(notice -> notices.put(
+                            UUID.fromString(notice.payload().get("task_id").asString()), notice.payload()));
+            return notices.size() == count;
+        });
+        return notices;
+    }
+
+    @Test
     void handlerReportsProgressAndBusinessResults() {
         TaskEnvelope task = scripted("report", 0).build();
         List<TaskEvent> events = publishAndAwait(task, EventType.TASK_SUCCEEDED);

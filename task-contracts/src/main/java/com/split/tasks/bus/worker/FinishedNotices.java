@@ -4,12 +4,16 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
-import com.split.tasks.bus.BusUnavailableException;
+import com.split.tasks.bus.BusRedis;
+import com.split.tasks.bus.NoticeOutbox;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,75 +23,165 @@ import tools.jackson.databind.node.ObjectNode;
  * Tells a task's {@code reply_to} queue that the task ended, with a {@code task_finished} task whose payload carries
  * the status, the outcome's details and its error. This is how a fan-in learns that a child is done without polling.
  *
- * <p>The notice is published before the task is settled, so a crash in between repeats the run and the notice: a
- * receiver sees each ending at least once and must count children by task id.
+ * <p>The ending is recorded in the queue's outbox by the script that settles it ({@link NoticeOutbox}), under the
+ * settlement's fence: a worker that lost the task records nothing, so a stale ending never reaches the parent. This
+ * forwarder publishes the outbox's notices: at once when its worker settled an ending, and every sweep interval for
+ * the endings that other scripts recorded (a task dropped at claim or promote, a reaper's dead letter) or that a
+ * worker died before forwarding. A notice's idempotency key is its task's id and attempt, so a notice forwarded twice
+ * (two workers' sweeps, a crash between publish and removal) is published once.
  */
 final class FinishedNotices {
 
+    /** Entries per round: one LRANGE, one publish script call per reply queue, then their LREMs, pipelined. */
+    private static final int BATCH = 100;
+
     private static final Logger log = LoggerFactory.getLogger(FinishedNotices.class);
 
+    private final QueueContext context;
+    private final BusRedis redis;
     private final TaskPublisher publisher;
     private final TaskCodec codec;
-    private final String workerId;
+    private final String outbox;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private @Nullable Thread thread;
 
-    FinishedNotices(TaskPublisher publisher, TaskCodec codec, String workerId) {
+    FinishedNotices(QueueContext context, BusRedis redis, String outbox, TaskPublisher publisher, TaskCodec codec) {
+        this.context = context;
+        this.redis = redis;
+        this.outbox = outbox;
         this.publisher = publisher;
         this.codec = codec;
-        this.workerId = workerId;
+    }
+
+    /** An ending with a notice was settled: forward it now rather than at the next sweep. */
+    void wake() {
+        wake.release();
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform()
+                .name("split-notices-" + context.queue())
+                .daemon()
+                .start(this::loop);
+    }
+
+    /** Forwards what the outbox holds once more, waiting at most {@code timeout}; the rest waits for a sweep. */
+    void stop(Duration timeout) throws InterruptedException {
+        running = false;
+        wake.release();
+        Thread forwarder;
+        synchronized (this) {
+            forwarder = thread;
+        }
+        if (forwarder != null) {
+            forwarder.join(timeout.toMillis());
+        }
+    }
+
+    private void loop() {
+        long backoffMillis = 50;
+        boolean last = false;
+        while (!last) {
+            try {
+                wake.tryAcquire(context.settings().reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                last = !running;
+                while (forward() == BATCH) {
+                    // a backlog: go on until the outbox is short
+                }
+                backoffMillis = 50;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (last) {
+                    return;
+                }
+                log.warn(
+                        "Could not forward the notices of {}, trying again in {} ms: {}",
+                        context.queue(),
+                        backoffMillis,
+                        e.toString());
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 2_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
-     * Publishes the notice for {@code task} if it has a {@code reply_to}, trying again while Redis is away. A notice
-     * over the envelope size limit goes out without the task's details and tickers; if even that does not fit, the
-     * task is settled without one.
+     * Publishes up to {@value #BATCH} notices of the outbox, oldest first, and removes their entries once they are on
+     * the bus.
      *
-     * @param keepTrying whether the worker still wants this task settled; once false, it stops trying
-     * @return whether the task may be settled: true once the notice is on the bus, or when there is none to send
+     * @return the entries handled
      */
-    boolean send(TaskEnvelope task, TaskStatus status, TaskEvent ending, BooleanSupplier keepTrying)
-            throws InterruptedException {
-        if (task.replyTo() == null) {
-            return true;
-        }
-        TaskEnvelope notice = notice(task, status, ending.details(), task.tickers(), ending.error());
-        boolean trimmed = false;
-        long backoffMillis = 50;
-        while (true) {
-            try {
-                publisher.publish(notice);
-                return true;
-            } catch (IllegalArgumentException tooLarge) {
-                if (trimmed) {
-                    log.error(
-                            "Task {} is settled without telling {} that it ended: even trimmed, its notice is refused"
-                                    + " ({})",
-                            task.taskId(),
-                            task.replyTo(),
-                            tooLarge.getMessage());
-                    return true;
-                }
-                log.error(
-                        "Task {} ended with a notice to {} too large for the bus ({}); it goes without details and"
-                                + " tickers",
-                        task.taskId(),
-                        task.replyTo(),
-                        tooLarge.getMessage());
-                ObjectNode instead = codec.mapper().createObjectNode().put("truncated", tooLarge.getMessage());
-                notice = notice(task, status, instead, List.of(), ending.error());
-                trimmed = true;
-            } catch (BusUnavailableException e) {
-                if (!keepTrying.getAsBoolean()) {
-                    return false;
-                }
-                log.warn(
-                        "Could not tell {} that task {} ended, trying again in {} ms: {}",
-                        task.replyTo(),
-                        task.taskId(),
-                        backoffMillis,
-                        e.toString());
-                Thread.sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 2_000);
+    int forward() {
+        List<byte[]> entries = redis.await(redis.commands().lrange(outbox, -BATCH, -1));
+        List<TaskEnvelope> notices = new ArrayList<>(entries.size());
+        for (int i = entries.size() - 1; i >= 0; i--) { // LPUSHed: the tail is the oldest
+            TaskEnvelope notice = notice(entries.get(i));
+            if (notice != null) {
+                notices.add(notice);
             }
+        }
+        if (!notices.isEmpty()) {
+            publisher.publishAll(notices);
+        }
+        List<CompletionStage<Long>> removals = new ArrayList<>(entries.size());
+        for (byte[] entry : entries) {
+            removals.add(redis.commands().lrem(outbox, 1, entry));
+        }
+        removals.forEach(redis::await);
+        return entries.size();
+    }
+
+    /**
+     * The notice of an outbox entry; over the envelope size limit it goes without the task's details and tickers, and
+     * if even that does not fit, or the entry cannot be read, there is none (logged).
+     */
+    private @Nullable TaskEnvelope notice(byte[] bytes) {
+        NoticeOutbox.Entry entry;
+        try {
+            entry = NoticeOutbox.read(codec, bytes);
+        } catch (IllegalArgumentException e) {
+            log.error("Dropping an entry of the notice outbox of {}: {}", context.queue(), e.getMessage());
+            return null;
+        }
+        TaskEnvelope task = entry.task();
+        TaskEnvelope notice = notice(task, entry.status(), entry.details(), task.tickers(), entry.error());
+        String refused;
+        try {
+            codec.encode(notice);
+            return notice;
+        } catch (IllegalArgumentException tooLarge) {
+            refused = tooLarge.getMessage();
+            log.error(
+                    "Task {} ended with a notice to {} too large for the bus ({}); it goes without details and"
+                            + " tickers",
+                    task.taskId(),
+                    task.replyTo(),
+                    refused);
+        }
+        ObjectNode instead = codec.mapper().createObjectNode().put("truncated", refused);
+        TaskEnvelope trimmed = notice(task, entry.status(), instead, List.of(), entry.error());
+        try {
+            codec.encode(trimmed);
+            return trimmed;
+        } catch (IllegalArgumentException tooLarge) {
+            log.error(
+                    "Task {} ended without telling {}: even trimmed, its notice is refused ({})",
+                    task.taskId(),
+                    task.replyTo(),
+                    tooLarge.getMessage());
+            return null;
         }
     }
 
@@ -110,12 +204,13 @@ final class FinishedNotices {
         }
         return TaskEnvelope.builder(
                         TaskType.taskFinished(task.replyTo(), task.initiator().module()))
-                .initiator(task.targetModule(), workerId)
+                .initiator(task.targetModule(), context.workerId())
                 .userId(task.userId())
                 .sessionId(task.sessionId())
                 .parentTaskId(task.parentTaskId())
                 .tickers(tickers)
                 .timeout(Duration.ofMinutes(1))
+                .idempotencyKey("finished:" + task.taskId() + ":" + task.attempt())
                 .payload(payload)
                 .build();
     }

@@ -7,6 +7,7 @@ import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.bus.DeadLetter;
+import com.split.tasks.bus.NoticeOutbox;
 import com.split.tasks.bus.Settlement;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Duration;
@@ -49,14 +50,11 @@ final class SettlementPolicy {
             boolean timedOut,
             boolean cancelSignalled) {}
 
-    /** The decision: the status the task ends in (RETRY when it runs again), its event, and the move. */
-    record Decision(TaskStatus status, TaskEvent event, Settlement settlement) {
-
-        /** Whether the task ends here, so its {@code reply_to} hears of it. */
-        boolean ends() {
-            return !(settlement instanceof Settlement.Retry);
-        }
-    }
+    /**
+     * The decision: the status the task ends in (RETRY when it runs again), its event, and the move, which carries
+     * the ending's notice for the outbox when the task has a {@code reply_to}.
+     */
+    record Decision(TaskStatus status, TaskEvent event, Settlement settlement) {}
 
     Decision decide(Run run, Instant now) {
         TaskEnvelope task = run.task();
@@ -90,7 +88,13 @@ final class SettlementPolicy {
         TaskEvent event = event(EventType.TASK_TIMEOUT, task, now)
                 .withError(
                         new TaskEvent.ErrorInfo("expired", "expires_at " + task.expiresAt() + " passed before it ran"));
-        return new Decision(TaskStatus.TIMEOUT, event, new Settlement.Ack(envelope, codec.streamFields(event, null)));
+        return new Decision(
+                TaskStatus.TIMEOUT,
+                event,
+                new Settlement.Ack(
+                        envelope,
+                        codec.streamFields(event, null),
+                        NoticeOutbox.entry(codec, task, envelope, TaskStatus.TIMEOUT, event)));
     }
 
     /**
@@ -107,12 +111,16 @@ final class SettlementPolicy {
             @Nullable TaskEnvelope task,
             Instant now) {
         Map<String, String> event = Map.of();
+        byte[] notice = null;
         if (taskId != null) {
             TaskEvent failed = (task != null ? event(EventType.TASK_FAILED, task, now) : unreadable(queue, taskId, now))
                     .withError(new TaskEvent.ErrorInfo("invalid_envelope", reason));
             event = codec.streamFields(failed, null);
+            if (task != null) {
+                notice = NoticeOutbox.entry(codec, task, envelope, TaskStatus.FAILURE, failed);
+            }
         }
-        return new Settlement.DeadLetter(envelope, deadLetter(reason, now, envelope), event);
+        return new Settlement.DeadLetter(envelope, deadLetter(reason, now, envelope), event, notice);
     }
 
     private TaskEvent unreadable(QueueName queue, UUID taskId, Instant now) {
@@ -140,10 +148,14 @@ final class SettlementPolicy {
         TaskEvent event = event(type, run.task(), now)
                 .withError(error)
                 .withDetails(details.isEmpty() ? null : codec.toPayload(details));
+        TaskStatus status = type.status().orElseThrow();
         return new Decision(
-                type.status().orElseThrow(),
+                status,
                 event,
-                new Settlement.Ack(run.envelope(), codec.streamFields(event, null)));
+                new Settlement.Ack(
+                        run.envelope(),
+                        codec.streamFields(event, null),
+                        NoticeOutbox.entry(codec, run.task(), run.envelope(), status, event)));
     }
 
     private Decision retryOrDead(Run run, Instant now, Duration delay, TaskEvent.ErrorInfo error) {
@@ -168,7 +180,10 @@ final class SettlementPolicy {
                 TaskStatus.FAILURE,
                 event,
                 new Settlement.DeadLetter(
-                        run.envelope(), deadLetter(reason, now, run.envelope()), codec.streamFields(event, null)));
+                        run.envelope(),
+                        deadLetter(reason, now, run.envelope()),
+                        codec.streamFields(event, null),
+                        NoticeOutbox.entry(codec, run.task(), run.envelope(), TaskStatus.FAILURE, event)));
     }
 
     private byte[] deadLetter(String reason, Instant now, byte[] envelope) {

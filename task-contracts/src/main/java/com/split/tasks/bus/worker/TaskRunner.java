@@ -199,9 +199,6 @@ final class TaskRunner {
                         decision.event().error().message());
             default -> {}
         }
-        if (decision.ends() && !notified(task, decision)) {
-            return NOTHING_SETTLED;
-        }
         return apply(run, decision.settlement()).thenApply(applied -> {
             if (applied) {
                 context.metrics().completed(queue, task.taskType(), decision.status(), ranNanos);
@@ -217,16 +214,6 @@ final class TaskRunner {
             }
             return applied;
         });
-    }
-
-    /** Sends the task's {@code reply_to} notice, if any; false leaves the task unsettled (the worker is stopping). */
-    private boolean notified(TaskEnvelope task, SettlementPolicy.Decision decision) {
-        try {
-            return notices.send(task, decision.status(), decision.event(), () -> !givenBack);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Dead-letters an envelope that cannot run; journalled as task_failed when its task id could be read. */
@@ -256,8 +243,19 @@ final class TaskRunner {
                     if (applied && settlement instanceof Settlement.DeadLetter) {
                         context.metrics().deadLettered(queue);
                     }
+                    if (applied && hasNotice(settlement)) {
+                        notices.wake();
+                    }
                     return applied;
                 });
+    }
+
+    private static boolean hasNotice(Settlement settlement) {
+        return switch (settlement) {
+            case Settlement.Ack ack -> ack.notice() != null;
+            case Settlement.DeadLetter dead -> dead.notice() != null;
+            default -> false;
+        };
     }
 
     /** Journals an event of a running task that moves nothing (progress, business result). */

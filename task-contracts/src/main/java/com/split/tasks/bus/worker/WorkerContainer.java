@@ -47,7 +47,6 @@ public final class WorkerContainer implements SmartLifecycle {
     private final Clock clock;
     private final BusMetrics metrics;
     private final List<QueueWorker> workers = new ArrayList<>();
-    private final FinishedNotices notices;
     private volatile boolean running;
     private @Nullable ExecutorService taskThreads;
     private @Nullable ScheduledExecutorService heartbeat;
@@ -74,16 +73,22 @@ public final class WorkerContainer implements SmartLifecycle {
         this.clock = clock;
         this.metrics = metrics;
         this.handlersByQueue = route(handlers, onlyQueues);
-        this.notices = new FinishedNotices(bus.publisher(), bus.codec(), workerId);
     }
 
     /** One queue's worker: its parts, wired. */
     private record QueueWorker(
-            QueueName queue, Settler settler, TaskRunner runner, FetchLoop fetch, QueueMaintenance maintenance) {}
+            QueueName queue,
+            Settler settler,
+            FinishedNotices notices,
+            TaskRunner runner,
+            FetchLoop fetch,
+            QueueMaintenance maintenance) {}
 
     private QueueWorker wire(QueueName queue, Map<String, TaskHandler> handlers, ExecutorService taskThreads) {
         QueueContext context = new QueueContext(queue, workerId, settings, clock, metrics);
         Settler settler = new Settler(bus.scripts(), queue, workerId);
+        FinishedNotices notices = new FinishedNotices(
+                context, bus.redis(), bus.scripts().keys().outbox(queue), bus.publisher(), bus.codec());
         TaskRunner runner = new TaskRunner(
                 context,
                 handlers,
@@ -102,6 +107,7 @@ public final class WorkerContainer implements SmartLifecycle {
         return new QueueWorker(
                 queue,
                 settler,
+                notices,
                 runner,
                 fetch,
                 new QueueMaintenance(context, bus.scripts(), bus.recovery(), bus.inspector(), runner));
@@ -195,6 +201,7 @@ public final class WorkerContainer implements SmartLifecycle {
                 worker -> worker.runner().sweep(clock.instant()));
         for (QueueWorker worker : workers) {
             worker.settler().start();
+            worker.notices().start();
             worker.fetch().start();
         }
         running = true;
@@ -268,6 +275,7 @@ public final class WorkerContainer implements SmartLifecycle {
         worker.fetch().close();
         // Settle what already finished before giving back, or a task that succeeded would run again.
         worker.settler().stop(bus.redis().commandTimeout());
+        worker.notices().stop(bus.redis().commandTimeout());
         worker.runner().giveBack();
         try {
             // also forgets this worker, once its processing list is empty

@@ -42,7 +42,6 @@ class SettlementPolicyTests {
         SettlementPolicy.Decision decision = decide(TaskOutcome.success(Map.of("rows", 3)));
 
         assertThat(decision.status()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(decision.ends()).isTrue();
         assertThat(decision.settlement()).isInstanceOf(Settlement.Ack.class);
         assertThat(decision.event().eventType()).isEqualTo(EventType.TASK_SUCCEEDED);
         assertThat(decision.event().workerId()).isEqualTo("worker-1");
@@ -74,7 +73,6 @@ class SettlementPolicyTests {
         SettlementPolicy.Decision decision = decide(new IllegalStateException("flaky"));
 
         assertThat(decision.status()).isEqualTo(TaskStatus.RETRY);
-        assertThat(decision.ends()).isFalse();
         assertThat(decision.event().attempt()).isEqualTo(1);
         assertThat(decision.event().error().message()).isEqualTo("flaky");
         assertThat(decision.settlement())

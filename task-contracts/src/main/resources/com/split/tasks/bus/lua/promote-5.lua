@@ -5,6 +5,7 @@
 -- KEYS[2]  ready list              split:{Q}:ready
 -- KEYS[3]  events stream           split:{Q}:events
 -- KEYS[4]  cancellation requests   split:{Q}:cancelled
+-- KEYS[5]  notice outbox           split:{Q}:outbox (a dropped task's ending, when it has a reply_to)
 -- ARGV[1]  now, epoch ms
 -- ARGV[2]  now, ISO-8601
 -- ARGV[3]  N, the most tasks to move
@@ -22,6 +23,7 @@ for n, envelope in ipairs(due) do
     local event_type = 'task_queued'
     if task_id and redis.call('ZSCORE', KEYS[4], task_id) then
         event_type = 'task_cancelled'
+        record_cancelled(KEYS[5], task, envelope)
     else
         redis.call('LPUSH', KEYS[2], envelope)
     end

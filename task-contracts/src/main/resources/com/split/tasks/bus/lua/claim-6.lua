@@ -9,6 +9,7 @@
 -- KEYS[3]  events stream                   split:{Q}:events
 -- KEYS[4]  cancellation requests           split:{Q}:cancelled (task id -> expiry, epoch ms)
 -- KEYS[5]  live workers                    split:{Q}:workers (worker id -> last heartbeat, epoch ms)
+-- KEYS[6]  notice outbox                   split:{Q}:outbox (a dropped task's ending, when it has a reply_to)
 -- ARGV[1]  worker id
 -- ARGV[2]  N, the worker's free slots
 -- ARGV[3]  now, epoch ms
@@ -34,16 +35,18 @@ for n = 1, tonumber(ARGV[2]) do
     if not envelope then
         break
     end
-    local task_id, task_type, attempt
+    local task_id, task_type, attempt, task
     if #envelope <= limit then
-        local ok, task = pcall(cjson.decode, envelope)
-        if ok and type(task) == 'table' then
+        local ok, decoded = pcall(cjson.decode, envelope)
+        if ok and type(decoded) == 'table' then
+            task = decoded
             task_id, task_type, attempt = scalar(task.task_id), scalar(task.task_type), scalar(task.attempt)
         end
     end
     local event = {'event_id', ARGV[6] .. string.format('%04x', n), 'event_type', 'task_received', 'task_id', task_id}
     if task_id and any_cancelled and (tonumber(redis.call('ZSCORE', KEYS[4], task_id)) or 0) > now then
         event[4] = 'task_cancelled'
+        record_cancelled(KEYS[6], task, envelope)
     else
         redis.call('LPUSH', KEYS[2], envelope)
         claimed[#claimed + 1] = envelope

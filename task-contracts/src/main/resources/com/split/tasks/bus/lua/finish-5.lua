@@ -1,13 +1,16 @@
 -- Settles a batch of one worker's tasks and appends the events that move nothing (task_started, task_progress,
 -- task_business_result), so that one round trip serves many concurrent tasks. Each settlement is fenced by LREM on the
 -- worker's processing list: a task that is no longer there (the reaper gave it to another worker) is neither moved
--- nor journalled again.
+-- nor journalled again. An ending of a task with a reply_to records its notice in the outbox under the same fence,
+-- so a worker that lost the task tells nobody it ended.
 --
 -- KEYS[1]  this worker's processing list   split:{Q}:processing:<worker id>
 -- KEYS[2]  events stream                   split:{Q}:events
 -- KEYS[3]  delayed set                     split:{Q}:delayed
 -- KEYS[4]  dead-letter list                split:{Q}:dead
--- ARGV     a sequence of operations, each: op, envelope, target, score, n, then n event field/value strings
+-- KEYS[5]  notice outbox                   split:{Q}:outbox
+-- ARGV     a sequence of operations, each: op, envelope, target, score, notice ('' for none: pushed onto the outbox
+--          when applied), n, then n event field/value strings
 --            op 'E'  append the event; envelope, target and score are empty
 --            op 'A'  remove the envelope; append the event (succeeded, no data, cancelled, timeout)
 --            op 'R'  remove the envelope; add target (the next attempt's envelope) to delayed, due at score (epoch ms)
@@ -16,8 +19,9 @@
 local applied = {}
 local i = 1
 while i <= #ARGV do
-    local op, envelope, target, score, n = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], tonumber(ARGV[i + 4])
-    local first, last = i + 5, i + 4 + n
+    local op, envelope, target, score, notice = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+    local n = tonumber(ARGV[i + 5])
+    local first, last = i + 6, i + 5 + n
     i = last + 1
     local held = op == 'E' or redis.call('LREM', KEYS[1], 1, envelope) == 1
     if held then
@@ -28,6 +32,9 @@ while i <= #ARGV do
         end
         if n > 0 then
             redis.call('XADD', KEYS[2], '*', unpack(ARGV, first, last))
+        end
+        if notice ~= '' then
+            redis.call('LPUSH', KEYS[5], notice)
         end
         applied[#applied + 1] = 1
     else

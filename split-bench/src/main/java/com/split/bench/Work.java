@@ -202,6 +202,7 @@ final class Work extends BenchCommand {
                 defaults.promoteInterval(),
                 defaults.cancelCheckInterval(),
                 defaults.shutdownGrace(),
+                defaults.hardTimeoutGrace(),
                 defaults.statsInterval());
         String workerId = "bench-" + ProcessHandle.current().pid();
         if (selfWarm > 0) {

@@ -206,6 +206,7 @@ public final class TaskBusAutoConfiguration {
             return () -> (container.isFetching() ? Health.up() : Health.down())
                     .withDetail("workerId", container.workerId())
                     .withDetail("inFlight", container.inFlight())
+                    .withDetail("givenUpThreads", container.givenUpThreads())
                     .build();
         }
     }

@@ -446,6 +446,24 @@ abstract class BusScenarios {
     }
 
     @Test
+    void handlerDeafToItsDeadlineIsGivenUpAndItsSlotRunsOn() {
+        TaskEnvelope deaf = TaskEnvelopes.testTask()
+                .payload(codec.toPayload(Map.of("action", "deaf", "ms", 4_000)))
+                .timeout(Duration.ofMillis(300))
+                .build();
+        publisher.publish(deaf);
+
+        TaskEvent timeout = awaitEvent(deaf.taskId(), EventType.TASK_TIMEOUT).getLast();
+
+        assertThat(timeout.error().type()).isEqualTo("hard_timeout");
+        assertThat(container.givenUpThreads()).containsEntry(QUEUE, 1);
+        await().atMost(PATIENCE).until(() -> container.givenUpThreads().get(QUEUE) == 0);
+        assertThat(bus().byTask(QUEUE).get(deaf.taskId()))
+                .filteredOn(event -> ENDINGS.contains(event.eventType()))
+                .hasSize(1);
+    }
+
+    @Test
     void expiredTaskIsNotRun() {
         TaskEnvelope task = TaskEnvelopes.testTask()
                 .expiresAt(Instant.now().minusSeconds(1))

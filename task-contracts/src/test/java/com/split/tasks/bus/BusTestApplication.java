@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * {@code throwIfCancelled} every 10 ms), {@code no_data}, {@code report} (progress and a business result),
  * {@code long_error} and {@code long_details} (a permanent failure's message, or a success's details, of {@code chars}
  * characters), {@code pause_redis} (sleeps {@code ms}, then pauses every Redis client for {@code pause_ms} with
- * {@code CLIENT PAUSE}, then succeeds).
+ * {@code CLIENT PAUSE}, then succeeds), {@code deaf} (runs {@code ms} deaf to interrupts, then succeeds).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -115,6 +115,18 @@ public class BusTestApplication {
                 case "retry_in" -> {
                     if (task.attempt() == 0) {
                         throw new RetryLaterException(Duration.ofMillis(millis), "rate limited");
+                    }
+                    yield TaskOutcome.success();
+                }
+                case "deaf" -> {
+                    // a handler no interrupt reaches, like JDBC without a query timeout
+                    long end = System.nanoTime() + millis * 1_000_000;
+                    while (System.nanoTime() < end) {
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException ignored) {
+                            // deaf
+                        }
                     }
                     yield TaskOutcome.success();
                 }

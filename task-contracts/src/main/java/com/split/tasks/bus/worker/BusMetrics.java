@@ -83,6 +83,13 @@ public final class BusMetrics {
                 .register(registry);
     }
 
+    void givenUp(QueueName queue, Supplier<Number> threads) {
+        Gauge.builder("split.tasks.given.up", threads)
+                .description("Handler threads this instance gave up on past their hard timeout that still run")
+                .tags("queue", queue.value())
+                .register(registry);
+    }
+
     /** Sets a queue gauge read from Redis: depth by state (ready, delayed, dead) or the oldest waiting age. */
     void queueDepth(QueueName queue, String state, long value) {
         gauge("split.queue.depth", "Tasks in a queue, by state", queue, state, null)

@@ -22,7 +22,9 @@ final class RunningTask implements TaskContext {
     private final AtomicReference<Settlement.@Nullable Event> startedEvent;
     private volatile boolean timedOut;
     private volatile boolean cancelSignalled;
+    private final TaskRunner.Place place;
     private boolean settling; // guarded by this, like the interrupts it stops
+    private boolean givenUp; // guarded by this
 
     RunningTask(
             TaskRunner runner,
@@ -31,7 +33,9 @@ final class RunningTask implements TaskContext {
             Instant started,
             Settlement.Event startedEvent,
             Instant deadline,
-            Thread thread) {
+            Thread thread,
+            TaskRunner.Place place) {
+        this.place = place;
         this.started = started;
         this.startedEvent = new AtomicReference<>(startedEvent);
         this.runner = runner;
@@ -84,13 +88,37 @@ final class RunningTask implements TaskContext {
         return timedOut;
     }
 
+    /** The run's slot and its hold on the envelope, freed once: by the run's thread or when it is given up. */
+    TaskRunner.Place place() {
+        return place;
+    }
+
     /**
      * Called on the run's thread once the handler returned: from then on no timeout or cancellation interrupts it, so
-     * a success is never undone while its notice is published or it is settled.
+     * a success is never undone while it is settled.
+     *
+     * @return false if the worker gave up on the run before: its task was settled without it
      */
-    synchronized void settling() {
-        settling = true;
+    synchronized boolean settling() {
         Thread.interrupted(); // one that came after the handler returned must not reach the settlement
+        if (givenUp) {
+            return false;
+        }
+        settling = true;
+        return true;
+    }
+
+    /**
+     * Called by the timeout sweep on a run whose handler ignored its deadline's interrupt for the hard-timeout grace.
+     *
+     * @return whether the worker gives up on it now; false once the handler returned and its run is being settled
+     */
+    synchronized boolean giveUp() {
+        if (settling || givenUp) {
+            return false;
+        }
+        givenUp = true;
+        return true;
     }
 
     /** Called by the timeout sweep: interrupts the handler, whose run then ends as TIMEOUT. */

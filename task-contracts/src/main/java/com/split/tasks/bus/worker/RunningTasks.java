@@ -1,5 +1,6 @@
 package com.split.tasks.bus.worker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,17 @@ final class RunningTasks {
                 run.timeOut();
             }
         }
+    }
+
+    /** The runs still going {@code grace} after their deadline, their handler deaf to its interrupt. */
+    List<RunningTask> pastHardDeadline(Instant now, Duration grace) {
+        List<RunningTask> stuck = new ArrayList<>();
+        for (RunningTask run : running) {
+            if (run.timedOut() && !now.isBefore(run.deadline().plus(grace))) {
+                stuck.add(run);
+            }
+        }
+        return stuck;
     }
 
     /** The runs that started before {@code instant}. */

@@ -83,6 +83,19 @@ final class SettlementPolicy {
         };
     }
 
+    /** A run whose handler ignored its deadline's interrupt for {@code grace}: TIMEOUT without its outcome. */
+    Decision givenUp(Run run, Duration grace, Instant now) {
+        return ack(
+                run,
+                EventType.TASK_TIMEOUT,
+                now,
+                Map.of(),
+                new TaskEvent.ErrorInfo(
+                        "hard_timeout",
+                        "the handler ignored the interrupt of its deadline %s for %s: given up, its thread left behind"
+                                .formatted(run.deadline(), grace)));
+    }
+
     /** A task whose {@code expires_at} passed before it could start: TIMEOUT without running it. */
     Decision expired(TaskEnvelope task, byte[] envelope, Instant now) {
         TaskEvent event = event(EventType.TASK_TIMEOUT, task, now)

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,9 @@ final class TaskRunner {
     /** Envelopes held from the claim reply until settled: what this worker's processing list should contain. */
     private final Map<ByteBuffer, Integer> held = new ConcurrentHashMap<>();
 
+    /** Handler threads given up on past their hard timeout that have not returned yet. */
+    private final AtomicInteger givenUpThreads = new AtomicInteger();
+
     private volatile boolean givenBack;
 
     TaskRunner(
@@ -68,6 +73,7 @@ final class TaskRunner {
         this.codec = codec;
         this.slots = new Slots(context.settings().concurrency());
         context.metrics().inFlight(queue, running::size);
+        context.metrics().givenUp(queue, givenUpThreads::get);
     }
 
     String workerId() {
@@ -76,6 +82,11 @@ final class TaskRunner {
 
     int inFlight() {
         return running.size();
+    }
+
+    /** Handler threads given up on past their hard timeout that still run. */
+    int givenUpThreads() {
+        return givenUpThreads.get();
     }
 
     /** Where the fetch loop reserves places for what it claims; each run frees its own. */
@@ -96,10 +107,40 @@ final class TaskRunner {
 
     // ---- running -------------------------------------------------------------------------------------------------
 
+    /**
+     * A run's slot and its hold on the envelope, freed once: when its thread is done with it, or when the worker gives
+     * up on a handler deaf to its deadline, so that its slot runs another task while the old thread is left.
+     */
+    final class Place {
+
+        private final byte[] envelope;
+        private final AtomicBoolean freed = new AtomicBoolean();
+
+        private Place(byte[] envelope) {
+            this.envelope = envelope;
+        }
+
+        byte[] envelope() {
+            return envelope;
+        }
+
+        /**
+         * The slot is free once the ending is queued: the next claim overlaps this settlement's round trip. The
+         * envelope stays held until Redis has settled it, so the orphan check never takes it back meanwhile.
+         */
+        void free(CompletableFuture<Boolean> settled) {
+            if (freed.compareAndSet(false, true)) {
+                slots.release(1);
+                settled.whenComplete((applied, failure) -> unhold(envelope));
+            }
+        }
+    }
+
     private void run(byte[] envelope) {
+        Place place = new Place(envelope);
         CompletableFuture<Boolean> settled = NOTHING_SETTLED;
         try {
-            settled = execute(envelope);
+            settled = execute(place);
         } catch (RuntimeException | Error e) {
             // Only a bug in the runtime gets here. This worker stays alive, so the reaper would never take the task
             // back: dead-letter it with the cause rather than leave it in processing for good.
@@ -114,10 +155,7 @@ final class TaskRunner {
                 log.error("Could not dead-letter it either; it stays in the processing list of {}", workerId(), again);
             }
         } finally {
-            // The slot is free once the ending is queued: the next claim overlaps this settlement's round trip. The
-            // envelope stays held until Redis has settled it, so the orphan check never takes it back meanwhile.
-            slots.release(1);
-            settled.whenComplete((applied, failure) -> unhold(envelope));
+            place.free(settled);
         }
     }
 
@@ -126,7 +164,8 @@ final class TaskRunner {
     }
 
     /** Runs one envelope to its ending; the future completes once that is settled, with whether it was applied. */
-    private CompletableFuture<Boolean> execute(byte[] envelope) {
+    private CompletableFuture<Boolean> execute(Place place) {
+        byte[] envelope = place.envelope();
         TaskEnvelope task;
         try {
             task = codec.decode(envelope);
@@ -160,13 +199,21 @@ final class TaskRunner {
         // round trip to Redis and one hand-off to the settler per task instead of two, every event still journalled.
         Settlement.Event startedEvent =
                 new Settlement.Event(fields(policy.event(EventType.TASK_STARTED, task, started)));
-        RunningTask run = new RunningTask(this, running, task, started, startedEvent, deadline, Thread.currentThread());
+        RunningTask run =
+                new RunningTask(this, running, task, started, startedEvent, deadline, Thread.currentThread(), place);
         running.add(run);
         run.putMdc();
         long startNanos = System.nanoTime();
         try {
             Object result = run.call(handler);
-            run.settling();
+            if (!run.settling()) {
+                givenUpThreads.decrementAndGet();
+                log.warn(
+                        "Task {} ({}) returned after this worker gave up on it; its outcome is dropped",
+                        task.taskId(),
+                        task.taskType());
+                return NOTHING_SETTLED;
+            }
             SettlementPolicy.Decision decision = policy.decide(
                     new SettlementPolicy.Run(task, envelope, deadline, result, run.timedOut(), run.cancelSignalled()),
                     context.clock().instant());
@@ -271,7 +318,41 @@ final class TaskRunner {
      */
     void sweep(Instant now) {
         running.sweepTimeouts(now);
+        running.pastHardDeadline(now, context.settings().hardTimeoutGrace()).forEach(run -> giveUp(run, now));
         running.startedBefore(now.minus(STARTED_WITH_ENDING)).forEach(settler::sendStarted);
+    }
+
+    /**
+     * Settles as TIMEOUT a run whose handler ignored its deadline's interrupt for the hard-timeout grace, and frees its
+     * slot for a new thread: a handler blocked in a call that no interrupt reaches (JDBC without a query timeout, a CPU
+     * loop) would otherwise hold its slot for good. Its thread is left to end on its own; its outcome is dropped.
+     */
+    private void giveUp(RunningTask run, Instant now) {
+        if (!run.giveUp()) {
+            return;
+        }
+        running.remove(run);
+        givenUpThreads.incrementAndGet();
+        TaskEnvelope task = run.task();
+        Duration grace = context.settings().hardTimeoutGrace();
+        log.error(
+                "Task {} ({}) ignored the interrupt of its deadline for {}: it ends TIMEOUT and its slot runs other"
+                        + " tasks, while its thread is left behind ({} such threads now)",
+                task.taskId(),
+                task.taskType(),
+                grace,
+                givenUpThreads.get());
+        SettlementPolicy.Decision decision = policy.givenUp(
+                new SettlementPolicy.Run(
+                        task, run.place().envelope(), run.deadline(), TaskOutcome.success(), true, false),
+                grace,
+                now);
+        run.place()
+                .free(settle(
+                        task,
+                        decision,
+                        run,
+                        Duration.between(run.started(), now).toNanos()));
     }
 
     private Map<String, String> fields(TaskEvent event) {

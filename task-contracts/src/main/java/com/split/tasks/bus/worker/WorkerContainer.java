@@ -233,6 +233,13 @@ public final class WorkerContainer implements SmartLifecycle {
         return healthy;
     }
 
+    /** Handler threads given up on past their hard timeout that still run, by queue. */
+    public Map<QueueName, Integer> givenUpThreads() {
+        Map<QueueName, Integer> counts = new LinkedHashMap<>();
+        workers.forEach(worker -> counts.put(worker.queue(), worker.runner().givenUpThreads()));
+        return counts;
+    }
+
     /** Tasks running now, by queue. */
     public Map<QueueName, Integer> inFlight() {
         Map<QueueName, Integer> counts = new LinkedHashMap<>();

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param promoteInterval how often due retries and scheduled tasks are queued: the added latency of a retry
  * @param cancelCheckInterval how often running tasks learn of cancellations
  * @param shutdownGrace how long a stopping worker lets running tasks finish before it gives them back
+ * @param hardTimeoutGrace how long a handler may ignore the interrupt of its deadline before the worker gives up on it
+ *     (Celery's hard time limit): the task ends TIMEOUT, and its slot gets a new thread while the old one is left
  * @param statsInterval how often queue depth and age gauges are read from Redis
  */
 public record WorkerSettings(
@@ -30,6 +32,7 @@ public record WorkerSettings(
         @DefaultValue("250ms") Duration promoteInterval,
         @DefaultValue("1s") Duration cancelCheckInterval,
         @DefaultValue("20s") Duration shutdownGrace,
+        @DefaultValue("30s") Duration hardTimeoutGrace,
         @DefaultValue("5s") Duration statsInterval) {
 
     public WorkerSettings {
@@ -38,6 +41,9 @@ public record WorkerSettings(
         }
         if (claimBatch < 0) {
             throw new IllegalArgumentException("split.bus.worker.claim-batch must be 0 (up to concurrency) or more");
+        }
+        if (hardTimeoutGrace.isNegative()) {
+            throw new IllegalArgumentException("split.bus.worker.hard-timeout-grace must not be negative");
         }
         if (pollTimeout.toMillis() < 10) {
             throw new IllegalArgumentException("split.bus.worker.poll-timeout must be at least 10ms");
@@ -56,6 +62,7 @@ public record WorkerSettings(
                 Duration.ofMillis(250),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(20),
+                Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
     }
 

@@ -25,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -383,6 +385,45 @@ class OperationsIntegrationTests {
                 "[" + good + "," + event(other, "task_succeeded", "idle_tasks") + "]",
                 HttpStatus.ACCEPTED);
         assertThat(api.get("/api/tasks/" + other).get("status").asString()).isEqualTo("SUCCESS");
+    }
+
+    @ParameterizedTest(name = "chunked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBodyOverOneMebibyteIsRefusedBeforeAnyEventIsJournalled(boolean chunked) {
+        List<UUID> tasks = new ArrayList<>();
+        StringBuilder body = new StringBuilder("[");
+        while (body.length() < 2_000_000) {
+            UUID taskId = UUID.randomUUID();
+            tasks.add(taskId);
+            body.append(tasks.size() == 1 ? "" : ",").append(event(taskId, "task_created", "idle_tasks"));
+        }
+        body.append(']');
+
+        JsonNode problem = api.problem(
+                api.postBytes("/api/events", body.toString().getBytes(StandardCharsets.UTF_8), chunked),
+                HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(problem.get("detail").asString()).contains("at most 1048576 bytes (1 MiB)");
+        assertThat(problem.get("limit").asLong()).isEqualTo(1024 * 1024);
+        api.problem(HttpMethod.GET, "/api/tasks/" + tasks.getFirst(), null, HttpStatus.NOT_FOUND);
+        api.problem(HttpMethod.GET, "/api/tasks/" + tasks.getLast(), null, HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void moreEventsThanARequestMayCarryAreRefusedAndNoneCreatesATask() {
+        List<UUID> tasks =
+                IntStream.range(0, 1001).mapToObj(i -> UUID.randomUUID()).toList();
+        String body = tasks.stream()
+                .map(taskId -> event(taskId, "task_succeeded", "idle_tasks").toString())
+                .collect(Collectors.joining(",", "[", "]"));
+        assertThat(body.length()).isLessThan(1024 * 1024);
+
+        JsonNode problem = api.problem(HttpMethod.POST, "/api/events", body, HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("A request holds at most 1000 events, this one holds 1001: send them in several requests");
+        assertThat(problem.get("limit").asInt()).isEqualTo(1000);
+        api.problem(HttpMethod.GET, "/api/tasks/" + tasks.getFirst(), null, HttpStatus.NOT_FOUND);
     }
 
     private ObjectNode event(UUID taskId, String type, String queue) {

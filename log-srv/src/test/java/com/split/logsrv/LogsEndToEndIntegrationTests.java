@@ -12,11 +12,18 @@ import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
 class LogsEndToEndIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The address this test's client posts from, as the server sees it. */
+    static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
+
     static final Logger handlerLog = LoggerFactory.getLogger("com.split.example.FetchHandler");
 
     /** Logs a WARN with an exception, and an INFO, from inside the task, where the worker has set the task's MDC. */
@@ -151,6 +161,104 @@ class LogsEndToEndIntegrationTests {
                 .isEqualTo(2);
         api.problem(HttpMethod.POST, "/api/logs", "[]", HttpStatus.BAD_REQUEST);
         api.problem(HttpMethod.POST, "/api/logs", "{", HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aPostedRecordWithoutIdOrInstanceIsStoredWithAFreshIdAndTheClientsAddress() {
+        String session = "session-" + UUID.randomUUID();
+        ObjectNode bare = record(session, "from a client without ids");
+        bare.remove("id");
+        bare.remove("instance");
+        ObjectNode nulls = record(session, "with nulls for them");
+        nulls.putNull("id");
+        nulls.putNull("instance");
+        ObjectNode own = record(session, "with its own");
+
+        JsonNode accepted = api.post("/api/logs", "[" + bare + "," + nulls + "," + own + "]", HttpStatus.ACCEPTED);
+
+        List<UUID> ids = accepted.get("ids")
+                .valueStream()
+                .map(id -> UUID.fromString(id.asString()))
+                .toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSize(3);
+        assertThat(ids.subList(0, 2)).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        assertThat(ids.get(2).toString()).isEqualTo(own.get("id").asString());
+        Map<String, JsonNode> stored = new HashMap<>();
+        api.get("/api/logs?sessionId=" + session)
+                .get("content")
+                .forEach(record -> stored.put(record.get("message").asString(), record));
+        assertThat(stored).hasSize(3);
+        JsonNode first = stored.get("from a client without ids");
+        assertThat(first.get("id").asString()).isEqualTo(ids.get(0).toString());
+        assertThat(first.get("metadata").get("instance").asString()).isIn(LOOPBACK);
+        assertThat(stored.get("with nulls for them")
+                        .get("metadata")
+                        .get("instance")
+                        .asString())
+                .isIn(LOOPBACK);
+        assertThat(stored.get("with its own").get("metadata").get("instance").asString())
+                .isEqualTo("screener-py-1");
+    }
+
+    @Test
+    void aPostedRecordStillNeedsEverythingElseTheSchemaRequires() {
+        ObjectNode noLogger = record("session-" + UUID.randomUUID(), "who logged this");
+        noLogger.remove("id");
+        noLogger.remove("instance");
+        noLogger.remove("logger");
+        ObjectNode blankInstance = record("session-" + UUID.randomUUID(), "where from");
+        blankInstance.put("instance", " ");
+
+        JsonNode problem = api.problem(
+                HttpMethod.POST, "/api/logs", "[" + noLogger + "," + blankInstance + "]", HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("2 of 2 log records are invalid; none was stored");
+        assertThat(problem.get("errors")).hasSize(2);
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .contains("logger")
+                .doesNotContain("id")
+                .doesNotContain("instance");
+        assertThat(problem.get("errors").get(1).get("message").asString()).contains("instance");
+    }
+
+    @ParameterizedTest(name = "chunked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBodyOverOneMebibyteIsRefusedAndNothingIsStored(boolean chunked) {
+        String session = "session-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder("[");
+        while (body.length() < 2_000_000) {
+            body.append(body.length() == 1 ? "" : ",").append(record(session, "x".repeat(1000)));
+        }
+        body.append(']');
+
+        JsonNode problem = api.problem(
+                api.postBytes("/api/logs", body.toString().getBytes(StandardCharsets.UTF_8), chunked),
+                HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(problem.get("detail").asString()).contains("at most 1048576 bytes (1 MiB)");
+        assertThat(problem.get("limit").asLong()).isEqualTo(1024 * 1024);
+        assertThat(api.get("/api/logs?sessionId=" + session)
+                        .get("total_elements")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void moreRecordsThanARequestMayCarryAreRefused() {
+        String session = "session-" + UUID.randomUUID();
+        String body = IntStream.range(0, 1001)
+                .mapToObj(i -> record(session, "record " + i).toString())
+                .collect(Collectors.joining(",", "[", "]"));
+
+        JsonNode problem = api.problem(HttpMethod.POST, "/api/logs", body, HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(problem.get("detail").asString())
+                .isEqualTo(
+                        "A request holds at most 1000 log records, this one holds 1001: send them in several requests");
+        assertThat(api.get("/api/logs?sessionId=" + session)
+                        .get("total_elements")
+                        .asLong())
+                .isZero();
     }
 
     private ObjectNode record(String session, String message) {

@@ -26,9 +26,12 @@ public final class JsonItems<T> {
     /**
      * @param noun names the items in problem details, plural (e.g. {@code "events"})
      * @param schemaResource the schema's classpath resource, e.g. {@code /com/split/tasks/schema/task-event-v1.json}
-     * @param max the most items one request may hold
+     * @param max the most items one request may hold, at least 1
      */
     public JsonItems(String noun, String schemaResource, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("at least one " + noun + " per request, was " + max);
+        }
         this.noun = noun;
         this.schema = load(schemaResource);
         this.max = max;
@@ -37,8 +40,8 @@ public final class JsonItems<T> {
     /**
      * @param convert turns a schema-valid item into its value, or throws {@link IllegalArgumentException} saying
      *     what else is wrong with it
-     * @throws InvalidItemsException if the body is not one item or an array of 1 to {@code max}, or any item is
-     *     invalid; then nothing is converted
+     * @throws InvalidItemsException if the body is an empty array, or any item is invalid; then nothing is converted
+     * @throws ContentTooLargeException if the body is an array of more than {@code max} items
      */
     public List<T> read(JsonNode body, Function<JsonNode, T> convert) {
         List<JsonNode> items = new ArrayList<>();
@@ -47,11 +50,17 @@ public final class JsonItems<T> {
         } else {
             items.add(body);
         }
-        if (items.isEmpty() || items.size() > max) {
+        if (items.isEmpty()) {
             throw new InvalidItemsException(
                     "Invalid " + noun,
-                    "Expected one of the %s or an array of 1 to %d, got %d".formatted(noun, max, items.size()),
+                    "Expected one of the %s or an array of 1 to %d, got 0".formatted(noun, max),
                     List.of());
+        }
+        if (items.size() > max) {
+            throw new ContentTooLargeException(
+                    "A request holds at most %d %s, this one holds %d: send them in several requests"
+                            .formatted(max, noun, items.size()),
+                    max);
         }
         List<T> values = new ArrayList<>(items.size());
         List<InvalidItemsException.Problem> problems = new ArrayList<>();

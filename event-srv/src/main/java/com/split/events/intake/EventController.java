@@ -21,22 +21,22 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Takes one event or an array of them, validated against the event schema ({@code task-event-v1.json}) and then read
- * as the Java bus reads them. All or nothing: one invalid event rejects the request, naming each problem by index.
+ * as the Java bus reads them. All or nothing: one invalid event rejects the request, naming each problem by index. A
+ * body over {@code split.events.max-request-size}, or more than {@code split.events.max-events-per-request} events, is a
+ * 413 before anything is journalled.
  */
 @RestController
 @RequestMapping("/api/events")
 class EventController {
 
-    static final int MAX_EVENTS = 1000;
-
-    private static final JsonItems<TaskEvent> EVENTS =
-            new JsonItems<>("events", "/com/split/tasks/schema/task-event-v1.json", MAX_EVENTS);
-
+    private final JsonItems<TaskEvent> events;
     private final TaskCodec codec;
     private final PostedEvents journal;
     private final List<QueueName> queues;
 
     EventController(TaskCodec codec, PostedEvents journal, EventsProperties properties) {
+        this.events = new JsonItems<>(
+                "events", "/com/split/tasks/schema/task-event-v1.json", properties.maxEventsPerRequest());
         this.codec = codec;
         this.journal = journal;
         this.queues = properties.queueNames();
@@ -49,10 +49,10 @@ class EventController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted post(@RequestBody JsonNode body) {
-        List<TaskEvent> events = EVENTS.read(body, this::event);
-        journal.journal(events);
+        List<TaskEvent> posted = events.read(body, this::event);
+        journal.journal(posted);
         return new Accepted(
-                events.size(), events.stream().map(TaskEvent::eventId).toList());
+                posted.size(), posted.stream().map(TaskEvent::eventId).toList());
     }
 
     private TaskEvent event(JsonNode item) {

@@ -7,9 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Journal settings.
+ * event-srv settings: the journal's, and how much one posted request may carry.
  *
  * @param queues the queues whose {@code split:{Q}:events} streams are journalled
  * @param group the consumer group every event-srv instance shares, so each entry is journalled by one of them
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between attempts while Redis or MySQL are unavailable
  * @param statsInterval how often each stream's lag, pending count and oldest entry are read for the gauges
  * @param retention what the journal deletes, and when; by default nothing
+ * @param maxRequestSize the largest request body the API reads (1B to under 2GB); a larger one is a 413
+ * @param maxEventsPerRequest the most events one {@code POST /api/events} may carry; each may create a task in the
+ *     journal, so this bounds what one request can add
  */
 @ConfigurationProperties("split.events")
 public record EventsProperties(
@@ -35,7 +39,9 @@ public record EventsProperties(
         @DefaultValue("30s") Duration claimInterval,
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("5s") Duration statsInterval,
-        @DefaultValue Retention retention)
+        @DefaultValue Retention retention,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("1000") int maxEventsPerRequest)
         implements StreamGroupConsumer.Configured {
 
     /** The journalled queues, validated. */
@@ -52,6 +58,12 @@ public record EventsProperties(
         }
         if (statsInterval.isNegative() || statsInterval.isZero()) {
             throw new IllegalArgumentException("split.events.stats-interval must be positive");
+        }
+        if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("split.events.max-request-size must be at least 1B and less than 2GB");
+        }
+        if (maxEventsPerRequest < 1) {
+            throw new IllegalArgumentException("split.events.max-events-per-request must be at least 1");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * log-srv settings.
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention age after which records are deleted
  * @param retentionInterval how often old records are looked for
  * @param retentionBatchSize most records deleted in one statement, so that the retention never locks the table long
+ * @param maxRequestSize the largest request body the API reads (1B to under 2GB); a larger one is a 413
+ * @param maxRecordsPerRequest the most records one {@code POST /api/logs} may carry
  */
 @ConfigurationProperties("split.logsrv")
 public record LogStoreProperties(
@@ -33,7 +36,9 @@ public record LogStoreProperties(
         @DefaultValue("5s") Duration statsInterval,
         @DefaultValue("30d") Duration retention,
         @DefaultValue("1h") Duration retentionInterval,
-        @DefaultValue("1000") int retentionBatchSize)
+        @DefaultValue("1000") int retentionBatchSize,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("1000") int maxRecordsPerRequest)
         implements StreamGroupConsumer.Configured {
 
     public LogStoreProperties {
@@ -45,6 +50,12 @@ public record LogStoreProperties(
         }
         if (retentionInterval.isNegative() || retentionInterval.isZero()) {
             throw new IllegalArgumentException("split.logsrv.retention-interval must be positive");
+        }
+        if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("split.logsrv.max-request-size must be at least 1B and less than 2GB");
+        }
+        if (maxRecordsPerRequest < 1) {
+            throw new IllegalArgumentException("split.logsrv.max-records-per-request must be at least 1");
         }
     }
 }

@@ -3,10 +3,18 @@ package com.split.web.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.split.tasks.codec.TaskCodec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,14 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Lazy
 public final class ApiClient {
 
+    private final String baseUrl;
     private final RestTestClient http;
     private final JsonMapper mapper;
 
     /** On the test's server, reading JSON as the bus's codec does. */
     public ApiClient(@Value("${local.server.port}") int port, TaskCodec codec) {
-        this.http = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .build();
+        this.baseUrl = "http://localhost:" + port;
+        this.http = RestTestClient.bindToServer().baseUrl(baseUrl).build();
         this.mapper = codec.mapper();
     }
 
@@ -53,6 +61,40 @@ public final class ApiClient {
     /** A problem detail answering the request, with the expected status in its body too. */
     public JsonNode problem(HttpMethod method, String path, @Nullable String json, HttpStatus expected) {
         JsonNode problem = call(method, path, json, expected, MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(problem.get("status").asInt()).isEqualTo(expected.value());
+        return problem;
+    }
+
+    /**
+     * POSTs JSON bytes over HTTP/1.1 exactly as a client in another language might: with a {@code Content-Length}, or
+     * chunked without one. The answer comes back as it is, status and headers included.
+     */
+    public HttpResponse<String> postBytes(String path, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .POST(publisher)
+                .build();
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The problem detail of a raw answer, checked to be one with the expected status. */
+    public JsonNode problem(HttpResponse<String> answer, HttpStatus expected) {
+        assertThat(answer.statusCode()).as("status").isEqualTo(expected.value());
+        assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+                .hasValueSatisfying(type -> assertThat(MediaType.parseMediaType(type))
+                        .matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith));
+        JsonNode problem = mapper.readTree(answer.body());
         assertThat(problem.get("status").asInt()).isEqualTo(expected.value());
         return problem;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 
 /**
@@ -26,6 +27,8 @@ public final class RedisServerProcess extends PrivateServerProcess {
     private final Path binary;
 
     private final List<String> options;
+
+    private boolean suspended;
 
     private RedisServerProcess(Path binary, List<String> options, Path directory) {
         super("redis-server", directory);
@@ -78,6 +81,7 @@ public final class RedisServerProcess extends PrivateServerProcess {
         if (current == null) {
             return;
         }
+        resume(); // a stopped process would not read SHUTDOWN
         try (RespConnection connection = RespConnection.open(HOST, port, Duration.ofSeconds(2))) {
             connection.send("SHUTDOWN", "NOSAVE");
             connection.read(); // normally the server just closes the connection
@@ -89,13 +93,50 @@ public final class RedisServerProcess extends PrivateServerProcess {
         }
     }
 
+    /**
+     * Freezes the server with SIGSTOP, as a hung host would: its connections stay open and the kernel still accepts new
+     * ones, but nothing answers until {@link #resume()}. Harder on a client than a refused connection, and unlike
+     * {@code CLIENT PAUSE} it holds {@code PING} and {@code INFO} too.
+     */
+    public void suspend() {
+        signal("STOP");
+        suspended = true;
+    }
+
+    /** Lets a {@link #suspend() suspended} server run again (SIGCONT); does nothing if it is not suspended. */
+    public void resume() {
+        if (suspended && isRunning()) {
+            signal("CONT");
+        }
+        suspended = false;
+    }
+
+    private void signal(String signal) {
+        long pid = pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -%s %d failed: %s"
+                        .formatted(signal, pid, new String(kill.getInputStream().readAllBytes())));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal, ex);
+        }
+    }
+
     /** Kills the server with SIGKILL, as a crash or an OOM kill would: no shutdown hooks, no final AOF flush. */
     public void kill() {
         Process current = process;
         if (current == null) {
             return;
         }
-        current.destroyForcibly(); // SIGKILL on Unix
+        current.destroyForcibly(); // SIGKILL on Unix, which a suspended process obeys too
+        suspended = false;
         if (!ServerProcesses.waitFor(current, SHUTDOWN_TIMEOUT)) {
             throw new IllegalStateException("redis-server (pid %d) survived SIGKILL".formatted(current.pid()));
         }

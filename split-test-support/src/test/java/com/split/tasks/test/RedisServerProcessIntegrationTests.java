@@ -1,14 +1,18 @@
 package com.split.tasks.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +84,37 @@ class RedisServerProcessIntegrationTests {
 
             assertThat(get(server, "split:{q}:ready")).isEqualTo("envelope");
         }
+    }
+
+    @Test
+    void aSuspendedServerAcceptsConnectionsButAnswersOnlyOnceResumed() throws IOException {
+        try (RedisServerProcess server = RedisServerProcess.start()) {
+            server.suspend();
+
+            try (RespConnection connection = RespConnection.open("127.0.0.1", server.port(), Duration.ofMillis(500))) {
+                assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> connection.call("PING"));
+            }
+            assertThat(server.isRunning()).isTrue();
+
+            server.resume();
+
+            assertThat(ping(server)).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void closeStopsASuspendedServerPromptly() {
+        RedisServerProcess server = RedisServerProcess.start();
+        ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+        server.suspend();
+        long start = System.nanoTime();
+
+        server.close();
+
+        assertThat(process.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("SHUTDOWN answered, not a SIGKILL after the shutdown timeout")
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

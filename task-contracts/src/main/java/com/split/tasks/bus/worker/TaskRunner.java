@@ -371,7 +371,7 @@ final class TaskRunner {
         return slots.awaitAllFree(deadlineNanos);
     }
 
-    /** From now on a run's result is dropped and its notice no longer waits for Redis: its task is given back. */
+    /** From now on a run's result is dropped: its task is given back. */
     void giveBack() {
         givenBack = true;
     }

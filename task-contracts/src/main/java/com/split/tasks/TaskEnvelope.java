@@ -2,8 +2,11 @@ package com.split.tasks;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
     "task_type",
     "queue",
     "attempt",
+    "redeliveries",
     "max_retries",
     "timeout_ms",
     "expires_at",
@@ -60,6 +64,10 @@ public record TaskEnvelope(
         @JsonProperty(required = true) ObjectNode payload,
         @JsonProperty(required = true) Instant createdAt,
         @JsonProperty(required = true) int attempt,
+        // optional: absent (older publishers, other languages) is 0, and 0 is not written
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY)
+        int redeliveries,
+
         @JsonProperty(required = true) int maxRetries,
         @JsonProperty(required = true) long timeoutMs,
         @Nullable Instant expiresAt,
@@ -95,6 +103,9 @@ public record TaskEnvelope(
         if (attempt < 0) {
             throw new IllegalArgumentException("attempt must be 0 or more, was " + attempt);
         }
+        if (redeliveries < 0) {
+            throw new IllegalArgumentException("redeliveries must be 0 or more, was " + redeliveries);
+        }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("max_retries must be 0 or more, was " + maxRetries);
         }
@@ -112,6 +123,19 @@ public record TaskEnvelope(
 
     /** The same task for its next attempt; everything else, unknown fields included, stays as it was. */
     public TaskEnvelope withAttempt(int nextAttempt) {
+        return rerun(nextAttempt, redeliveries);
+    }
+
+    /**
+     * The same task for a rerun that is not its doing: its worker shut down before it ended, or the claim's reply was
+     * lost. The attempt goes up, as every run's does, and so do {@code redeliveries}, which do not count against
+     * {@code max_retries}: a task that keeps meeting rolling deploys is never dead-lettered for it.
+     */
+    public TaskEnvelope redelivered() {
+        return rerun(attempt + 1, redeliveries + 1);
+    }
+
+    private TaskEnvelope rerun(int nextAttempt, int nextRedeliveries) {
         return new TaskEnvelope(
                 schemaVersion,
                 taskId,
@@ -126,6 +150,7 @@ public record TaskEnvelope(
                 payload,
                 createdAt,
                 nextAttempt,
+                nextRedeliveries,
                 maxRetries,
                 timeoutMs,
                 expiresAt,
@@ -135,9 +160,14 @@ public record TaskEnvelope(
                 extensions);
     }
 
-    /** Whether another attempt is allowed after {@link #attempt()} failed. */
+    /** Whether another attempt is allowed after {@link #attempt()} failed or lost its worker. */
     public boolean hasRetriesLeft() {
-        return attempt < maxRetries;
+        return countedAttempts() <= maxRetries;
+    }
+
+    /** The runs so far, this one included, that count against {@code max_retries}: all but the redeliveries. */
+    public int countedAttempts() {
+        return attempt + 1 - Math.min(redeliveries, attempt);
     }
 
     public static Builder builder(TaskType type) {
@@ -275,6 +305,7 @@ public record TaskEnvelope(
                     payload,
                     clock.instant(),
                     attempt,
+                    0,
                     maxRetries,
                     timeout.toMillis(),
                     expiresAt,

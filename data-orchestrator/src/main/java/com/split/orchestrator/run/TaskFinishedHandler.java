@@ -45,8 +45,8 @@ import org.springframework.stereotype.Component;
  *       the earlier owner's late settle then changes nothing, and its remaining effects are moot, the run having
  *       moved past them.
  *   <li><b>What is left to the deadline.</b> A notice the bus gives up on (a worker lost with it more than its
- *       retries allow) or never sends (a child dead-lettered by the reaper, or cancelled while queued) leaves a step
- *       incomplete: the run's {@code run_deadline} ends it as TIMEOUT.
+ *       retries allow) leaves a step incomplete: the run's {@code run_deadline} ends it as TIMEOUT. Every ending of a
+ *       child has its notice, even a dead letter of the reaper's or a cancellation while queued.
  * </ol>
  *
  * A notice for a run that is unknown, or ended, is acknowledged and ignored.

@@ -58,6 +58,30 @@ public final class TaskRecovery {
     public record Requeue(TaskEnvelope next, String reason, byte @Nullable [] deadLetter) {}
 
     /**
+     * Why a worker's tasks are taken back, which decides whether their rerun counts against {@code max_retries}
+     * (BullMQ keeps such a separate count of stalls).
+     *
+     * @param errorType the error type of the task_retried (or task_failed) it journals
+     * @param counted whether the rerun counts: a lost worker does, or a task that kills its worker would run for ever
+     */
+    public enum Cause {
+        /** The worker stopped beating. */
+        WORKER_LOST("worker_lost", true),
+        /** The worker shut down before the task ended. */
+        WORKER_SHUT_DOWN("worker_shut_down", false),
+        /** The worker claimed the task by a call whose reply it never got. */
+        CLAIM_REPLY_LOST("claim_reply_lost", false);
+
+        private final String errorType;
+        private final boolean counted;
+
+        Cause(String errorType, boolean counted) {
+            this.errorType = errorType;
+            this.counted = counted;
+        }
+    }
+
+    /**
      * Requeues tasks of one queue, atomically per chunk of {@value #CHUNK}.
      *
      * @return for each task in order, whether it was requeued (false: its dead-letter record was gone, because someone
@@ -107,7 +131,12 @@ public final class TaskRecovery {
                 continue;
             }
             int moved = takeBack(
-                    queue, worker, cutoff, true, "worker " + worker + " lost (no heartbeat for " + lease + ")");
+                    queue,
+                    worker,
+                    cutoff,
+                    true,
+                    Cause.WORKER_LOST,
+                    "worker " + worker + " lost (no heartbeat for " + lease + ")");
             if (moved >= 0) {
                 reaped.put(worker, moved);
             }
@@ -123,9 +152,15 @@ public final class TaskRecovery {
      * @param forget whether to drop the worker from the live set once its list is empty
      * @return tasks moved, or -1 if the worker turned out to be alive
      */
-    public int takeBack(QueueName queue, String worker, @Nullable Long heartbeatCutoff, boolean forget, String reason) {
+    public int takeBack(
+            QueueName queue,
+            String worker,
+            @Nullable Long heartbeatCutoff,
+            boolean forget,
+            Cause cause,
+            String reason) {
         List<byte[]> listed = redis.await(redis.commands().lrange(keys.processing(queue, worker), 0, -1));
-        return takeBack(queue, worker, listed, heartbeatCutoff, forget, reason);
+        return takeBack(queue, worker, listed, heartbeatCutoff, forget, cause, reason);
     }
 
     /**
@@ -148,7 +183,14 @@ public final class TaskRecovery {
         if (orphans.isEmpty()) {
             return 0;
         }
-        return takeBack(queue, worker, orphans, null, false, "claimed by " + worker + " but its reply was lost");
+        return takeBack(
+                queue,
+                worker,
+                orphans,
+                null,
+                false,
+                Cause.CLAIM_REPLY_LOST,
+                "claimed by " + worker + " but its reply was lost");
     }
 
     /** Moves the given envelopes of the worker's list, and forgets the worker if asked and its list is then empty. */
@@ -158,26 +200,32 @@ public final class TaskRecovery {
             List<byte[]> envelopes,
             @Nullable Long heartbeatCutoff,
             boolean forget,
+            Cause cause,
             String reason) {
         Instant now = clock.instant();
         List<Settlement> moves = new ArrayList<>(envelopes.size());
         for (byte[] envelope : envelopes) {
-            moves.add(takeBack(envelope, worker, reason, now));
+            moves.add(takeBack(envelope, worker, cause, reason, now));
         }
         return scripts.reap(queue, worker, heartbeatCutoff, forget, moves);
     }
 
-    private Settlement takeBack(byte[] envelope, String worker, String reason, Instant now) {
+    private Settlement takeBack(byte[] envelope, String worker, Cause cause, String reason, Instant now) {
         TaskEnvelope task;
         try {
             task = codec.decode(envelope);
         } catch (InvalidEnvelopeException e) {
             return new Settlement.DeadLetter(envelope, deadLetter(e.reason(), now, worker, envelope), Map.of(), null);
         }
-        if (!task.hasRetriesLeft()) {
-            return lost(task, envelope, worker, "worker lost %d times".formatted(task.attempt() + 1), now);
+        if (cause.counted && !task.hasRetriesLeft()) {
+            return lost(
+                    task,
+                    envelope,
+                    worker,
+                    "worker lost on the last of %d attempts%s".formatted(task.countedAttempts(), uncounted(task)),
+                    now);
         }
-        TaskEnvelope next = task.withAttempt(task.attempt() + 1);
+        TaskEnvelope next = cause.counted ? task.withAttempt(task.attempt() + 1) : task.redelivered();
         byte[] nextEnvelope;
         try {
             nextEnvelope = codec.encode(next);
@@ -188,9 +236,17 @@ public final class TaskRecovery {
         TaskEvent event = TaskEvent.of(EventType.TASK_RETRIED, task, now)
                 .withWorker(worker)
                 .withAttempt(next.attempt())
-                .withError(new TaskEvent.ErrorInfo("worker_lost", reason))
+                .withError(new TaskEvent.ErrorInfo(cause.errorType, reason))
                 .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
         return new Settlement.Requeue(envelope, nextEnvelope, codec.streamFields(event, null));
+    }
+
+    /** What a dead-letter reason adds about the reruns that did not count, if there were any. */
+    public static String uncounted(TaskEnvelope task) {
+        return task.redeliveries() == 0
+                ? ""
+                : " (not counting %d reruns after a worker shut down or a claim's reply was lost)"
+                        .formatted(task.redeliveries());
     }
 
     /** Dead-letters a lost worker's task as claimed, journalled as failed, its parent told when it has one. */

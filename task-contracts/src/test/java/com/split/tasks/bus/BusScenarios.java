@@ -348,7 +348,8 @@ abstract class BusScenarios {
         awaitEvent(task.taskId(), EventType.TASK_RECEIVED);
 
         // as a reaper would, though this worker still runs it: the run of attempt 0 goes on and ends stale
-        assertThat(recovery.takeBack(QUEUE, container.workerId(), null, false, "taken for dead"))
+        assertThat(recovery.takeBack(
+                        QUEUE, container.workerId(), null, false, TaskRecovery.Cause.WORKER_LOST, "taken for dead"))
                 .isOne();
 
         List<TaskEvent> events = awaitEvent(task.taskId(), EventType.TASK_SUCCEEDED);
@@ -618,7 +619,7 @@ abstract class BusScenarios {
         assertThat(retried.workerId()).isEqualTo(ghost);
         assertThat(retried.error().type()).isEqualTo("worker_lost");
         assertThat(events.getLast().attempt()).isEqualTo(1);
-        assertThat(lost.getLast().error().message()).isEqualTo("worker lost 3 times");
+        assertThat(lost.getLast().error().message()).isEqualTo("worker lost on the last of 3 attempts");
         assertThat(bus().length(keys.processing(QUEUE, ghost))).isZero();
         assertThat(redis.await(redis.commands().zscore(keys.workers(QUEUE), ghost.getBytes(StandardCharsets.UTF_8))))
                 .isNull();
@@ -648,6 +649,24 @@ abstract class BusScenarios {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void taskGivenBackAtShutdownRunsAgainWithoutUsingARetry() {
+        TaskEnvelope noRetries = scripted("ok", 0).maxRetries(0).build();
+        String stopping = deadWorkerHolding(Instant.now(), noRetries);
+
+        assertThat(recovery.takeBack(QUEUE, stopping, null, true, TaskRecovery.Cause.WORKER_SHUT_DOWN, "shut down"))
+                .isOne();
+
+        List<TaskEvent> events = awaitEvent(noRetries.taskId(), EventType.TASK_SUCCEEDED);
+        TaskEvent retried = events.stream()
+                .filter(event -> event.eventType() == EventType.TASK_RETRIED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retried.error().type()).isEqualTo("worker_shut_down");
+        assertThat(events.getLast().attempt()).isEqualTo(1);
+        assertThat(types(events)).doesNotContain(EventType.TASK_FAILED);
     }
 
     @Test

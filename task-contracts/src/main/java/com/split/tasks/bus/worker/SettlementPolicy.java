@@ -9,6 +9,7 @@ import com.split.tasks.TaskStatus;
 import com.split.tasks.bus.DeadLetter;
 import com.split.tasks.bus.NoticeOutbox;
 import com.split.tasks.bus.Settlement;
+import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,7 +175,12 @@ final class SettlementPolicy {
     private Decision retryOrDead(Run run, Instant now, Duration delay, TaskEvent.ErrorInfo error) {
         TaskEnvelope task = run.task();
         if (!task.hasRetriesLeft()) {
-            return dead(run, now, "failed after %d attempts: %s".formatted(task.attempt() + 1, error.message()), error);
+            return dead(
+                    run,
+                    now,
+                    "failed after %d attempts%s: %s"
+                            .formatted(task.countedAttempts(), TaskRecovery.uncounted(task), error.message()),
+                    error);
         }
         TaskEnvelope next = task.withAttempt(task.attempt() + 1);
         TaskEvent event = event(EventType.TASK_RETRIED, task, now)

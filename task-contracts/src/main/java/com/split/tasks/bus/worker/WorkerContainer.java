@@ -1,6 +1,7 @@
 package com.split.tasks.bus.worker;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.bus.TaskRecovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -292,6 +293,7 @@ public final class WorkerContainer implements SmartLifecycle {
                             workerId,
                             null,
                             true,
+                            TaskRecovery.Cause.WORKER_SHUT_DOWN,
                             "worker " + workerId + " shut down before the task ended");
             if (moved > 0) {
                 log.warn("Gave back {} unfinished tasks of {} at shutdown", moved, worker.queue());

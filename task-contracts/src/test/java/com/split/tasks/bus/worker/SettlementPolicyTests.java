@@ -112,6 +112,29 @@ class SettlementPolicyTests {
     }
 
     @Test
+    void rerunsThatWereNotTheTasksDoingDoNotCountAgainstItsRetries() {
+        // attempts 0 and 1 ended in shutdowns: attempt 3 is the third that counts, of the three allowed
+        TaskEnvelope task = TaskEnvelopes.testTask()
+                .maxRetries(2)
+                .build()
+                .redelivered()
+                .redelivered()
+                .withAttempt(3);
+        assertThat(task.countedAttempts()).isEqualTo(2);
+
+        SettlementPolicy.Decision retried = decide(task, new IllegalStateException("flaky"), false, false);
+        assertThat(retried.status()).isEqualTo(TaskStatus.RETRY);
+
+        TaskEnvelope last = task.withAttempt(4);
+        SettlementPolicy.Decision dead = decide(last, new IllegalStateException("still flaky"), false, false);
+        assertThat(dead.status()).isEqualTo(TaskStatus.FAILURE);
+        assertThat(DeadLetter.fromJson(codec.mapper(), ((Settlement.DeadLetter) dead.settlement()).record())
+                        .reason())
+                .isEqualTo("failed after 3 attempts (not counting 2 reruns after a worker shut down or a claim's reply"
+                        + " was lost): still flaky");
+    }
+
+    @Test
     void aPermanentFailureDeadLettersAtOnce() {
         SettlementPolicy.Decision decision = decide(new PermanentTaskFailure("unknown ticker ZZZZ"));
 

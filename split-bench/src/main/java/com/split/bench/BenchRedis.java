@@ -16,8 +16,11 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -35,6 +38,7 @@ final class BenchRedis implements AutoCloseable {
     /** Prefixes end up in a SCAN pattern: no glob characters, no hash-tag braces. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final BusRedis bus;
     private final StatefulRedisConnection<String, String> plain;
@@ -46,7 +50,11 @@ final class BenchRedis implements AutoCloseable {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("--prefix must match " + PREFIX + ", was '" + prefix + "'");
         }
-        this.client = RedisClient.create(url);
+        // reconnects within a second of Redis, as the services do: the chaos suite times recoveries with it
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(BusRedis.reconnectDelay())
+                .build();
+        this.client = RedisClient.create(resources, url);
         this.bus = new BusRedis(client, Duration.ofSeconds(10));
         this.plain = client.connect();
         this.keys = new RedisKeys(prefix);
@@ -127,6 +135,7 @@ final class BenchRedis implements AutoCloseable {
         plain.close();
         bus.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /** {@code --prefix}: checked as it is parsed. */

@@ -211,7 +211,26 @@ class SplitBenchTests {
         assertThat(commandLine.execute("help")).isZero();
         assertThat(out.toString())
                 .contains(
-                        "run", "produce", "work", "soak", "journal", "logs", "refresh", "store", "filter", "selection");
+                        "run",
+                        "produce",
+                        "work",
+                        "soak",
+                        "journal",
+                        "logs",
+                        "refresh",
+                        "chaos",
+                        "store",
+                        "filter",
+                        "selection");
+    }
+
+    @Test
+    void chaosNamesItsScenariosAndRefusesBadOptionsBeforeStartingAStack() {
+        assertThat(commandLine.execute("chaos", "--help")).isZero();
+        assertThat(out.toString()).contains("--scenarios", "REDIS_KILLED_ALWAYS", "MARIADB_STOPPED", "Default: 2000");
+
+        assertRefused(new String[] {"chaos", "--tasks", "0"}, "--tasks must be at least 1");
+        assertRefused(new String[] {"chaos", "--scenarios", "REDIS_EXPLODED"}, "--scenarios");
     }
 
     @Test

@@ -15,15 +15,12 @@ import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.streams.BusStreams;
-import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -102,15 +99,10 @@ public final class TaskBusAutoConfiguration {
         };
     }
 
-    /**
-     * Lettuce backs off up to 30 s between reconnect attempts; capped at a second, every worker is back within about a
-     * second of Redis, which shortens recoveries and lets a reaper trust heartbeats again one lease after an outage
-     * ({@link com.split.tasks.bus.ReapGate}).
-     */
+    /** Reconnects within a second of Redis coming back ({@link BusRedis#reconnectDelay()}). */
     @Bean
     ClientResourcesBuilderCustomizer busReconnectDelay() {
-        return resources -> resources.reconnectDelay(
-                Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
+        return resources -> resources.reconnectDelay(BusRedis.reconnectDelay());
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package com.split.tasks.bus;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -10,6 +14,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +38,9 @@ import org.jspecify.annotations.Nullable;
 public final class BusRedis implements AutoCloseable {
 
     static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    /** Error replies of a server that cannot serve now but will: failing over, a cluster slot moving. */
+    private static final Pattern UNAVAILABLE_REPLY = Pattern.compile("(MASTERDOWN|CLUSTERDOWN|TRYAGAIN) ");
 
     private final Supplier<AbstractRedisClient> clients;
     private final Duration commandTimeout;
@@ -49,6 +58,15 @@ public final class BusRedis implements AutoCloseable {
 
     public BusRedis(AbstractRedisClient client, Duration commandTimeout) {
         this(() -> client, commandTimeout);
+    }
+
+    /**
+     * How long a client waits between attempts to reconnect: Lettuce backs off up to 30 s by default, capped here at a
+     * second, so that every worker is back within about a second of Redis, which shortens recoveries and lets a
+     * reaper trust heartbeats again one lease after an outage ({@link ReapGate}).
+     */
+    public static Delay reconnectDelay() {
+        return Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
     }
 
     public boolean isCluster() {
@@ -126,11 +144,31 @@ public final class BusRedis implements AutoCloseable {
             throw new BusUnavailableException("Redis did not answer within " + timeout, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (isUnavailable(cause)) {
+                throw new BusUnavailableException("Redis is not available: " + cause.getMessage(), cause);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new BusUnavailableException("Redis command failed: " + cause, cause);
         }
+    }
+
+    /**
+     * Whether a failure means Redis could not take the command now, so that a caller waits it out as an outage: no
+     * connection, a server still loading its AOF after a restart (the first seconds after one), a script or a failover
+     * holding it. Lettuce throws each as its own exception or error reply.
+     */
+    private static boolean isUnavailable(Throwable failure) {
+        return switch (failure) {
+            case RedisConnectionException connection -> true;
+            case RedisLoadingException loading -> true;
+            case RedisBusyException busy -> true;
+            case RedisCommandExecutionException reply ->
+                reply.getMessage() != null
+                        && UNAVAILABLE_REPLY.matcher(reply.getMessage()).lookingAt();
+            default -> false;
+        };
     }
 
     /** Closes the shared connection; the next call opens a new one, with the client the supplier gives then. */

@@ -163,7 +163,9 @@ public final class BusRedis implements AutoCloseable {
         return switch (failure) {
             case RedisConnectionException connection -> true;
             case RedisLoadingException loading -> true;
-            case RedisBusyException busy -> true;
+            // Lettuce makes every reply starting BUSY one, BUSYGROUP (a consumer group that exists) too
+            case RedisBusyException busy ->
+                busy.getMessage() != null && busy.getMessage().startsWith("BUSY ");
             case RedisCommandExecutionException reply ->
                 reply.getMessage() != null
                         && UNAVAILABLE_REPLY.matcher(reply.getMessage()).lookingAt();

@@ -45,8 +45,4 @@ public final class ReapGate {
     public synchronized boolean isOpen() {
         return reachable && nanoTime.getAsLong() - reachableSince >= lease.toNanos();
     }
-
-    public Duration lease() {
-        return lease;
-    }
 }

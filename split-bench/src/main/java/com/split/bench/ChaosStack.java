@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -119,12 +121,13 @@ final class ChaosStack implements AutoCloseable {
             throw new IllegalStateException("kill -%s %d (%s) failed: %s".formatted(signal, pid, process, said));
         }
         if (signal.equals("KILL") || signal.equals("TERM")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(process + " still alive 60 s after SIGTERM");
+            ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
+            if (handle != null) {
+                try {
+                    handle.onExit().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException(process + " still alive 60 s after SIG" + signal, e);
                 }
-                Thread.sleep(50);
             }
         }
     }

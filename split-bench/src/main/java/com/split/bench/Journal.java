@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,20 +38,25 @@ import picocli.CommandLine.Option;
  *   <li><b>throughput</b>: W + N tasks published in bulk and run by a worker while nothing journals, then event-srv
  *       starts: events per second from the end of the W warm-up tasks' events until the stream is empty and every
  *       event is journalled.
- *   <li><b>lag</b>: with event-srv running, tasks published at a fixed rate for S seconds and run by a worker. event-srv
- *       deletes a stream entry once it is journalled, so the stream's length is what waits to be journalled and its
- *       first entry the oldest of it: both are sampled every 20 ms, and the time from the last task's end to an empty
- *       stream is the drain.
+ *   <li><b>lag</b>: with event-srv running and the worker warm, tasks published at a fixed rate for S seconds and run
+ *       by it. event-srv deletes a stream entry once it is journalled, so the stream's length is what waits to be
+ *       journalled and its first entry the oldest of it: both are sampled every 20 ms, and the time from the last
+ *       task's end to an empty stream is the drain.
+ *   <li><b>retention</b>: event-srv started with {@code split.events.retention.tasks} at 1 ms, so that its first pass
+ *       deletes every task the phases before journalled, with their events, as it would delete those of a day at the
+ *       end of their retention: rows deleted per second, and how much of its time it would spend deleting at the lag
+ *       phase's rate.
  * </ul>
  *
- * CPU is this process's (event-srv, the sampling) over the window; the producer, the worker, Redis and MySQL show in
- * the machine's busy cores.
+ * CPU is event-srv's process's (in this JVM, the sampling too) over the window; the producer, the worker, Redis and
+ * MySQL show in the machine's busy cores.
  */
 final class Journal {
 
     enum Phase {
         THROUGHPUT,
-        LAG
+        LAG,
+        RETENTION
     }
 
     /** A no-op task's events: created, queued, received, started, succeeded. */
@@ -92,13 +99,30 @@ final class Journal {
             double meanBatch,
             double meanWriteMs) {}
 
+    /**
+     * @param seconds from event-srv ready to no task left
+     * @param shareAtRate the share of its time the retention would spend deleting what {@code --rate} tasks/s journal
+     */
+    record Retention(
+            long tasks,
+            long events,
+            double seconds,
+            double tasksPerSecond,
+            double eventsPerSecond,
+            double shareAtRate,
+            double cpuUsPerEvent,
+            double machineCores) {}
+
+    /** @param eventSrv where event-srv ran: {@code in-process}, or the jar it ran from in a JVM of its own */
     record Report(
+            String eventSrv,
             String redis,
             String jdbcUrl,
             int batchSize,
             int concurrency,
             @Nullable Throughput throughput,
-            @Nullable Lag lag) {}
+            @Nullable Lag lag,
+            @Nullable Retention retention) {}
 
     private record Settings(
             long tasks,
@@ -109,7 +133,28 @@ final class Journal {
             int batchSize,
             DatabaseOptions database,
             List<Phase> phases,
+            @Nullable Path eventSrvJar,
             Sides sides) {}
+
+    /** The event-srv a phase measures: in this JVM, or in one of its own ({@code --event-srv-jar}). */
+    interface EventSrv extends AutoCloseable {
+
+        /** Events journalled, by its {@code split.events.journalled} counter. */
+        double journalled();
+
+        double meanBatch();
+
+        double meanWriteMs();
+
+        /** Rows in {@code events_log}. */
+        long rows();
+
+        /** CPU time of the process it runs in. */
+        double cpuSeconds();
+
+        @Override
+        void close();
+    }
 
     private final Settings settings;
     private final BenchRedis redis;
@@ -161,9 +206,16 @@ final class Journal {
                 names = "--phases",
                 split = ",",
                 paramLabel = "PHASE",
-                defaultValue = "throughput,lag",
+                defaultValue = "throughput,lag,retention",
                 description = "of ${COMPLETION-CANDIDATES}")
         private List<Phase> phases;
+
+        @Option(
+                names = "--event-srv-jar",
+                paramLabel = "JAR",
+                description = "event-srv's executable jar: run it in a JVM of its own, as bin/split does, instead of in"
+                        + " this one (e.g. \"$(bin/module-jar event-srv task-contracts split-web event-srv)\")")
+        private @Nullable Path eventSrvJar;
 
         @Mixin
         private DatabaseOptions database;
@@ -175,12 +227,24 @@ final class Journal {
             positive("--rate", rate);
             atLeast("--concurrency", concurrency, 1);
             atLeast("--batch-size", batchSize, 1);
+            if (eventSrvJar != null && !Files.isRegularFile(eventSrvJar)) {
+                throw usage("--event-srv-jar: no such file: " + eventSrvJar);
+            }
         }
 
         @Override
         protected void run() throws IOException {
             Settings settings = new Settings(
-                    tasks, warm, rate, lagWindow, concurrency, batchSize, database, List.copyOf(phases), sides.sides());
+                    tasks,
+                    warm,
+                    rate,
+                    lagWindow,
+                    concurrency,
+                    batchSize,
+                    database,
+                    List.copyOf(phases),
+                    eventSrvJar,
+                    sides.sides());
             try (BenchRedis redis = settings.sides().redis()) {
                 Report report = new Journal(settings, redis).all();
                 print(report, System.out);
@@ -196,13 +260,18 @@ final class Journal {
                     base, schema.name(), settings.sides().dir());
             Throughput throughput = settings.phases().contains(Phase.THROUGHPUT) ? throughput(schema) : null;
             Lag lag = settings.phases().contains(Phase.LAG) ? lag(schema) : null;
+            Retention retention = settings.phases().contains(Phase.RETENTION) ? retention(schema) : null;
             return new Report(
+                    settings.eventSrvJar() == null
+                            ? "in-process"
+                            : settings.eventSrvJar().toString(),
                     settings.sides().url(),
                     schema.serverUrl(),
                     settings.batchSize(),
                     settings.concurrency(),
                     throughput,
-                    lag);
+                    lag,
+                    retention);
         }
     }
 
@@ -233,20 +302,21 @@ final class Journal {
             }
             progress.printf("throughput: %,d events on %s; starting event-srv%n", all, stream);
             double booted = ProcStats.now();
-            try (ConfigurableApplicationContext eventSrv = startEventSrv(schema, prefix)) {
-                Meters meters = new Meters(eventSrv);
+            try (EventSrv eventSrv = startEventSrv(schema, prefix, "throughput")) {
                 double first = Double.NaN;
                 double counted = 0;
                 double cpu = 0;
                 double machine = 0;
                 long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
                 // Measured from the first batch after the warm-up's events: the JIT compiles event-srv on those.
-                while (meters.journalled() < all || redis.plain().xlen(stream) > 0) {
-                    double journalled = meters.journalled();
+                // event-srv deletes what it journalled, so the stream tells how far it is without asking it.
+                long left;
+                while ((left = redis.plain().xlen(stream)) > 0) {
+                    long journalled = all - left;
                     if (Double.isNaN(first) && journalled > 0 && journalled >= warmEvents) {
                         first = ProcStats.now();
                         counted = journalled;
-                        cpu = ProcStats.cpuSeconds();
+                        cpu = eventSrv.cpuSeconds();
                         machine = ProcStats.machineBusySeconds();
                     }
                     pause(Duration.ofMillis(5), deadline, "journalling " + all + " events");
@@ -260,10 +330,10 @@ final class Journal {
                         seconds,
                         (all - counted) / seconds,
                         all / (last - booted),
-                        (ProcStats.cpuSeconds() - cpu) / (all - counted) * 1e6,
+                        (eventSrv.cpuSeconds() - cpu) / (all - counted) * 1e6,
                         (ProcStats.machineBusySeconds() - machine) / seconds,
-                        meters.meanBatch(),
-                        meters.meanWriteMs());
+                        eventSrv.meanBatch(),
+                        eventSrv.meanWriteMs());
             }
         } finally {
             Sides.stop(worker);
@@ -278,15 +348,27 @@ final class Journal {
         long events = n * EVENTS_PER_TASK;
         String stream =
                 new RedisKeys(prefix).events(QueueName.of(settings.sides().queue()));
-        progress.printf("lag: event-srv running, %,d tasks published at %.0f/s%n", n, rate);
+        long warm = settings.warm();
+        progress.printf(
+                "lag: event-srv running and warmed on %,d tasks' events, then %,d tasks published at %.0f/s%n",
+                warm, n, rate);
         Sides.Worker worker = null;
-        try (ConfigurableApplicationContext eventSrv = startEventSrv(schema, prefix)) {
-            Meters meters = new Meters(eventSrv);
-            long rowsBefore = rows(eventSrv);
+        try (EventSrv eventSrv = startEventSrv(schema, prefix, "lag")) {
             worker = settings.sides()
-                    .startWorker("lag-worker", prefix, settings.concurrency(), 0, 0, n, List.of("--keep-keys"));
+                    .startWorker("lag-worker", prefix, settings.concurrency(), 0, 0, warm + n, List.of("--keep-keys"));
+            // Published before the worker has warmed itself up, the tasks would wait for it and then end in a burst
+            // far above the rate.
+            worker.awaitWarm();
+            long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
+            // A service's JVM is warm: the JIT compiles event-srv on these before the measured window.
+            settings.sides().produce("lag-warm-producer", prefix, "bulk", warm, null, List.of());
+            while (eventSrv.journalled() < warm * EVENTS_PER_TASK
+                    || redis.plain().xlen(stream) > 0) {
+                pause(SAMPLE, deadline, "journalling the " + warm + " warm-up tasks' events");
+            }
+            long rowsBefore = eventSrv.rows();
             Sides.Worker running = worker;
-            double cpu = ProcStats.cpuSeconds();
+            double cpu = eventSrv.cpuSeconds();
             double machine = ProcStats.machineBusySeconds();
             double start = ProcStats.now();
             CompletableFuture<Produce.Result> produced = CompletableFuture.supplyAsync(
@@ -294,10 +376,8 @@ final class Journal {
             CompletableFuture<Work.Done> done = produced.thenApply(result -> running.awaitDone());
             List<Double> waiting = new ArrayList<>();
             List<Double> ages = new ArrayList<>();
-            long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
-            while (!done.isDone()
-                    || meters.journalled() < events
-                    || redis.plain().xlen(stream) > 0) {
+            // Once the worker is done every event is on the stream, and an empty stream is a journalled one.
+            while (!done.isDone() || redis.plain().xlen(stream) > 0) {
                 if (done.isCompletedExceptionally()) {
                     done.join(); // the producer or the worker failed: its exception ends the run
                 }
@@ -324,39 +404,79 @@ final class Journal {
                     Percentiles.of(
                             ages.stream().mapToDouble(Double::doubleValue).toArray()),
                     Math.max(0, zero - ended.lastEnd()),
-                    (ProcStats.cpuSeconds() - cpu) / events * 1e6,
+                    (eventSrv.cpuSeconds() - cpu) / events * 1e6,
                     (ProcStats.machineBusySeconds() - machine) / (zero - start),
-                    meters.meanBatch(),
-                    meters.meanWriteMs());
+                    eventSrv.meanBatch(),
+                    eventSrv.meanWriteMs());
         } finally {
             Sides.stop(worker);
             redis.deleteKeys(prefix);
         }
     }
 
-    /** event-srv as it runs in production, without a web server, on this run's schema and key prefix. */
-    private ConfigurableApplicationContext startEventSrv(ThrowawaySchema schema, String prefix) {
-        return schema.boot(
-                EventSrvApplication.class,
-                "--spring.application.name=event-srv",
-                "--spring.flyway.locations=classpath:db/migration/split_events",
+    private Retention retention(ThrowawaySchema schema) {
+        JdbcClient jdbc = schema.jdbc();
+        if (!settings.phases().contains(Phase.THROUGHPUT) && !settings.phases().contains(Phase.LAG)) {
+            progress.printf("retention: %,d tasks journalled first%n", settings.warm() + settings.tasks());
+            throughput(schema);
+        }
+        long tasks = jdbc.sql("SELECT COUNT(*) FROM tasks").query(Long.class).single();
+        long events =
+                jdbc.sql("SELECT COUNT(*) FROM events_log").query(Long.class).single();
+        progress.printf("retention: deleting %,d tasks and their %,d events%n", tasks, events);
+        try (EventSrv eventSrv =
+                startEventSrv(schema, base + "-retention", "retention", "--split.events.retention.tasks=1ms")) {
+            double cpu = eventSrv.cpuSeconds();
+            double machine = ProcStats.machineBusySeconds();
+            double start = ProcStats.now();
+            long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
+            while (jdbc.sql("SELECT COUNT(*) FROM tasks").query(Long.class).single() > 0) {
+                pause(Duration.ofMillis(100), deadline, "deleting " + tasks + " tasks");
+            }
+            double seconds = ProcStats.now() - start;
+            return new Retention(
+                    tasks,
+                    events,
+                    seconds,
+                    tasks / seconds,
+                    events / seconds,
+                    settings.rate() * EVENTS_PER_TASK / (events / seconds),
+                    (eventSrv.cpuSeconds() - cpu) / events * 1e6,
+                    (ProcStats.machineBusySeconds() - machine) / seconds);
+        }
+    }
+
+    /** event-srv on this run's schema and key prefix: in this JVM without a web server, or in a JVM of its own. */
+    private EventSrv startEventSrv(ThrowawaySchema schema, String prefix, String phase, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.data.redis.url=" + settings.sides().url(),
                 "--split.bus.key-prefix=" + prefix,
                 "--split.events.queues=" + settings.sides().queue(),
                 "--split.events.batch-size=" + settings.batchSize(),
                 // the journal alone is measured: a reconcile would wait for it to catch up, and add load
-                "--split.events.recovery.enabled=false");
+                "--split.events.recovery.enabled=false"));
+        args.addAll(List.of(extra));
+        if (settings.eventSrvJar() != null) {
+            return EventSrvProcess.start(
+                    settings.eventSrvJar(),
+                    settings.sides().dir(),
+                    "event-srv-" + phase,
+                    schema,
+                    settings.sides().queue(),
+                    settings.sides().timeout(),
+                    args);
+        }
+        List<String> inProcess = new ArrayList<>(List.of(
+                "--spring.application.name=event-srv",
+                "--spring.flyway.locations=classpath:db/migration/split_events"));
+        inProcess.addAll(args);
+        return new InProcess(
+                schema.boot(EventSrvApplication.class, inProcess.toArray(String[]::new)),
+                settings.sides().queue());
     }
 
-    private static long rows(ConfigurableApplicationContext eventSrv) {
-        return eventSrv.getBean(JdbcClient.class)
-                .sql("SELECT COUNT(*) FROM events_log")
-                .query(Long.class)
-                .single();
-    }
-
-    private static void checkRows(ConfigurableApplicationContext eventSrv, long expected) {
-        long rows = rows(eventSrv);
+    private static void checkRows(EventSrv eventSrv, long expected) {
+        long rows = eventSrv.rows();
         if (rows != expected) {
             throw new IllegalStateException("events_log has %d rows, expected %d".formatted(rows, expected));
         }
@@ -374,31 +494,55 @@ final class Journal {
         LockSupport.parkNanos(duration.toNanos());
     }
 
-    /** event-srv's own meters: what it journalled, in batches of what size, written in how long. */
-    private record Meters(MeterRegistry registry, String queue) {
+    /** event-srv as it runs in production, without its web server, in this JVM: its meters read from its registry. */
+    private record InProcess(ConfigurableApplicationContext context, String queue) implements EventSrv {
 
-        Meters(ConfigurableApplicationContext eventSrv) {
-            this(
-                    eventSrv.getBean(MeterRegistry.class),
-                    eventSrv.getEnvironment().getRequiredProperty("split.events.queues"));
-        }
-
-        double journalled() {
-            Counter counter =
-                    registry.find("split.events.journalled").tag("queue", queue).counter();
+        @Override
+        public double journalled() {
+            Counter counter = registry()
+                    .find("split.events.journalled")
+                    .tag("queue", queue)
+                    .counter();
             return counter == null ? 0 : counter.count();
         }
 
-        double meanBatch() {
-            DistributionSummary batches =
-                    registry.find("split.events.batch.size").tag("queue", queue).summary();
+        @Override
+        public double meanBatch() {
+            DistributionSummary batches = registry()
+                    .find("split.events.batch.size")
+                    .tag("queue", queue)
+                    .summary();
             return batches == null ? Double.NaN : batches.mean();
         }
 
-        double meanWriteMs() {
+        @Override
+        public double meanWriteMs() {
             Timer write =
-                    registry.find("split.events.write").tag("queue", queue).timer();
+                    registry().find("split.events.write").tag("queue", queue).timer();
             return write == null ? Double.NaN : write.mean(TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public long rows() {
+            return context.getBean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM events_log")
+                    .query(Long.class)
+                    .single();
+        }
+
+        /** This JVM's, the bench's sampling included. */
+        @Override
+        public double cpuSeconds() {
+            return ProcStats.cpuSeconds();
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+
+        private MeterRegistry registry() {
+            return context.getBean(MeterRegistry.class);
         }
     }
 
@@ -407,7 +551,8 @@ final class Journal {
     static void print(Report report, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%nSPLit journal: event-srv in-process, batch size %d, worker concurrency %d, %s → %s%n",
+                "%nSPLit journal: event-srv %s, batch size %d, worker concurrency %d, %s → %s%n",
+                report.eventSrv().equals("in-process") ? "in-process" : "in its own JVM (" + report.eventSrv() + ")",
                 report.batchSize(),
                 report.concurrency(),
                 report.redis(),
@@ -486,6 +631,33 @@ final class Journal {
                     row,
                     "  mean batch, mean write per batch",
                     "%.0f, %.1f ms".formatted(l.meanBatch(), l.meanWriteMs()),
+                    "");
+        }
+        if (report.retention() != null) {
+            Retention r = report.retention();
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "retention: %,d tasks, %,d events deleted".formatted(r.tasks(), r.events()),
+                    "%.1f s".formatted(r.seconds()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  tasks/s, events/s",
+                    "%,.0f, %,.0f".formatted(r.tasksPerSecond(), r.eventsPerSecond()),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  share of the time at the lag phase's rate",
+                    "%.1f %%".formatted(r.shareAtRate() * 100),
+                    "");
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    "  event-srv CPU, machine busy",
+                    "%.1f µs/event, %.2f cores".formatted(r.cpuUsPerEvent(), r.machineCores()),
                     "");
         }
         out.println("Samples every " + SAMPLE.toMillis() + " ms; event-srv deletes an entry once it is journalled, so"

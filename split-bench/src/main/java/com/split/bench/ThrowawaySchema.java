@@ -102,15 +102,25 @@ final class ThrowawaySchema implements AutoCloseable {
      * location, goes in {@code args}.
      */
     ConfigurableApplicationContext boot(Class<?> application, String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + serverUrl + name,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password));
+        List<String> all = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
+        all.addAll(datasourceArgs());
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(all.toArray(String[]::new));
+    }
+
+    /** The arguments that point a service at the schema. */
+    List<String> datasourceArgs() {
+        return List.of(
+                "--spring.datasource.url=" + serverUrl + name,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password);
+    }
+
+    /** Statements on the schema, a connection each. */
+    JdbcClient jdbc() {
+        return JdbcClient.create(new DriverManagerDataSource(serverUrl + name, user, password));
     }
 
     @Override

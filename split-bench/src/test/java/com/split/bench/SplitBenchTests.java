@@ -66,6 +66,8 @@ class SplitBenchTests {
         assertThat(value(journal, "--batch-size")).isEqualTo(500);
         assertThat(value(journal, "--jdbc-url")).isEqualTo("jdbc:mysql://127.0.0.1:3306/");
         assertThat(value(journal, "--keep-schema")).isEqualTo(false);
+        assertThat(value(journal, "--phases"))
+                .isEqualTo(List.of(Journal.Phase.THROUGHPUT, Journal.Phase.LAG, Journal.Phase.RETENTION));
 
         CommandSpec refresh =
                 SplitBench.commandLine().parseArgs("refresh").subcommand().commandSpec();
@@ -190,6 +192,9 @@ class SplitBenchTests {
         assertRefused(new String[] {"produce", "--cleanup", "yes", "--mode", "bulk", "--n", "5"}, "'yes'");
         assertRefused(new String[] {"soak", "--chunk", "10"}, "--chunk must be at least 1000, was 10");
         assertRefused(new String[] {"journal", "--jdbc-url", "jdbc:mysql://host/schema"}, "not a schema");
+        assertRefused(
+                new String[] {"journal", "--event-srv-jar", "/nonexistent/event-srv.jar"},
+                "--event-srv-jar: no such file: /nonexistent/event-srv.jar");
         assertRefused(new String[] {"filter", "--years", "0"}, "--years must be at least 1, was 0");
         assertRefused(new String[] {"selection", "--passing", "1.5"}, "--passing must be between 0 and 1");
         assertRefused(new String[] {"selection", "--buy-threshold", "0.3"}, "must be below buy-threshold (0.3)");

@@ -15,7 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param queues the queues whose {@code split:{Q}:events} streams are journalled
  * @param group the consumer group every event-srv instance shares, so each entry is journalled by one of them
  * @param consumerName this instance's consumer in the group; {@code <application>-<host>-<random>} when unset
- * @param batchSize most entries read, written in one transaction and acknowledged at once
+ * @param batchSize most entries read, written and acknowledged at once
+ * @param writers the transactions a batch is split into, by task, written at once on connections of their own; each
+ *     part holds at least 64 entries, so a short batch is written in one
  * @param block how long one read waits for new entries
  * @param claimIdle how long an entry may stay unacknowledged with another consumer before this one takes it over
  * @param claimInterval how often pending entries of other consumers are looked for
@@ -34,6 +36,7 @@ public record EventsProperties(
         @DefaultValue("event-srv") String group,
         @Nullable String consumerName,
         @DefaultValue("500") int batchSize,
+        @DefaultValue("2") int writers,
         @DefaultValue("1s") Duration block,
         @DefaultValue("60s") Duration claimIdle,
         @DefaultValue("30s") Duration claimInterval,
@@ -52,6 +55,9 @@ public record EventsProperties(
     public EventsProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("split.events.batch-size must be at least 1");
+        }
+        if (writers < 1 || writers > 16) {
+            throw new IllegalArgumentException("split.events.writers must be between 1 and 16");
         }
         if (block.isNegative() || block.isZero()) {
             throw new IllegalArgumentException("split.events.block must be positive");

@@ -39,7 +39,7 @@ class JournalConfiguration implements SchedulingConfigurer {
     @Bean
     JournalIngestor journalIngestor(
             BusStreams streams, TaskCodec codec, JournalRepository journal, JournalMetrics metrics) {
-        return new JournalIngestor(streams, codec, journal, properties.queueNames(), metrics);
+        return new JournalIngestor(streams, codec, journal, properties.queueNames(), properties.writers(), metrics);
     }
 
     /** Stops after the bus's workers, so the events of their last tasks still get read while they wind down. */

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,11 +33,37 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes stream entries to {@code events_log}, {@code tasks} and {@code rejected_events}: a batch costs a handful of
  * statements whatever its size (each JDBC batch is one multi-row statement with {@code rewriteBatchedStatements}).
+ * Batches of disjoint tasks are written at once without waiting on each other: they share no row.
  */
 @Repository
 class JournalRepository {
 
     private static final Logger log = LoggerFactory.getLogger(JournalRepository.class);
+
+    /**
+     * How often a batch is written at most when other writers insert its new tasks meanwhile: each lost race is one
+     * writer fewer to race with, so this bounds nothing but a fault.
+     */
+    private static final int RACED_ATTEMPTS = 10;
+
+    private static final String INSERT_EVENTS = """
+            INSERT IGNORE INTO events_log (event_id, task_id, user_id, session_id, event_type, source_module,
+                   target_module, status, attempt, worker_id, payload, occurred_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_TASKS = """
+            INSERT INTO tasks (task_id, task_type, queue, user_id, session_id, status, status_rank, status_attempt,
+                   status_at, attempts, envelope, last_error, last_error_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String UPSERT_TASKS = INSERT_TASKS + """
+
+            ON DUPLICATE KEY UPDATE task_type = VALUES(task_type), queue = VALUES(queue),
+                   user_id = VALUES(user_id), session_id = VALUES(session_id), status = VALUES(status),
+                   status_rank = VALUES(status_rank), status_attempt = VALUES(status_attempt),
+                   status_at = VALUES(status_at), attempts = VALUES(attempts),
+                   envelope = COALESCE(envelope, VALUES(envelope)), last_error = VALUES(last_error),
+                   last_error_at = VALUES(last_error_at)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -76,19 +103,27 @@ class JournalRepository {
                 case JournalEntry.Rejected reject -> rejected.add(reject);
             }
         }
-        transactions.executeWithoutResult(status -> {
-            insertRejected(rejected);
-            if (!byTask.isEmpty()) {
-                writeTasks(byTask);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    insertRejected(rejected);
+                    if (!byTask.isEmpty()) {
+                        writeTasks(byTask);
+                    }
+                });
+                return;
+            } catch (DuplicateKeyException raced) {
+                // Another instance inserted the row of a task this batch found missing: it exists now, and locks.
+                if (attempt == RACED_ATTEMPTS) {
+                    throw raced;
+                }
+                log.debug("A task of the batch was journalled meanwhile; writing the batch again", raced);
             }
-        });
+        }
     }
 
     private void insertRejected(List<JournalEntry.Rejected> rejected) {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate(
+        insert(
                 "INSERT IGNORE INTO rejected_events (queue, entry_id, fields, reason) VALUES (?, ?, ?, ?)",
                 rejected.stream()
                         .map(entry -> new Object[] {
@@ -102,38 +137,27 @@ class JournalRepository {
 
     private void writeTasks(SortedMap<UUID, List<JournalEntry.Event>> byTask) {
         List<String> ids = byTask.keySet().stream().map(UUID::toString).toList();
-        // The rows first, so that FOR UPDATE has something to lock even for a task's first event. Not INSERT IGNORE:
-        // it share-locks an existing row, and two writers upgrading the same shared lock would deadlock.
-        batches.batchUpdate(
-                "INSERT INTO tasks (task_id) VALUES (?) ON DUPLICATE KEY UPDATE task_id = task_id",
-                ids.stream().map(id -> new Object[] {id}).toList());
-        Map<String, TaskState> states = new HashMap<>();
+        // Locks the rows there are. A task without one gets it from the INSERT below, which fails on a row another
+        // instance inserted meanwhile (then the batch is written again), so two writers never build on one state.
+        Map<String, TaskState> known = new HashMap<>();
         jdbc.sql("""
                         SELECT task_id, task_type, queue, user_id, session_id, status, status_attempt, status_at,
                                attempts, envelope, last_error, last_error_at
                         FROM tasks WHERE task_id IN (:ids) ORDER BY task_id FOR UPDATE""").param("ids", ids).query(row -> {
-            states.put(row.getString("task_id"), taskState(row));
+            known.put(row.getString("task_id"), taskState(row));
         });
-        // With the tasks locked, no other instance writes their events until this transaction ends.
-        Set<String> journalled = new HashSet<>(jdbc.sql("SELECT event_id FROM events_log WHERE event_id IN (:ids)")
-                .param(
-                        "ids",
-                        byTask.values().stream()
-                                .flatMap(List::stream)
-                                .map(entry -> entry.event().eventId().toString())
-                                .toList())
-                .query(String.class)
-                .list());
+        Set<String> journalled = journalledEvents(byTask, known.keySet());
         List<Object[]> events = new ArrayList<>();
+        List<Object[]> created = new ArrayList<>();
         List<Object[]> changed = new ArrayList<>();
         byTask.forEach((taskId, entries) -> {
             String id = taskId.toString();
-            TaskState state = states.get(id);
-            boolean envelopeKept = state.envelope() != null;
-            TaskEnvelope known = knownEnvelope(state, entries);
+            TaskState before = known.get(id);
+            TaskState state = before == null ? TaskState.UNKNOWN : before;
+            TaskEnvelope envelope = knownEnvelope(state, entries);
             boolean changes = false;
             for (JournalEntry.Event entry : entries) {
-                TaskEvent event = known == null ? entry.event() : fill(entry.event(), known);
+                TaskEvent event = envelope == null ? entry.event() : fill(entry.event(), envelope);
                 if (!journalled.add(event.eventId().toString())) {
                     log.debug("Event {} of task {} is journalled already", event.eventId(), taskId);
                     continue;
@@ -142,25 +166,52 @@ class JournalRepository {
                 state = state.apply(event, entry.envelopeJson());
                 changes = true;
             }
-            if (changes) {
-                changed.add(taskRow(id, state, envelopeKept));
+            if (before == null && changes) {
+                created.add(taskRow(id, state, false));
+            } else if (changes) {
+                changed.add(taskRow(id, state, before.envelope() != null));
             }
         });
-        batches.batchUpdate("""
-                INSERT IGNORE INTO events_log (event_id, task_id, user_id, session_id, event_type, source_module,
-                       target_module, status, attempt, worker_id, payload, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
-        // The rows exist and are locked: an upsert of them all is one statement where UPDATEs would be one per task.
-        batches.batchUpdate("""
-                INSERT INTO tasks (task_id, task_type, queue, user_id, session_id, status, status_rank, status_attempt,
-                       status_at, attempts, envelope, last_error, last_error_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE task_type = VALUES(task_type), queue = VALUES(queue),
-                       user_id = VALUES(user_id), session_id = VALUES(session_id), status = VALUES(status),
-                       status_rank = VALUES(status_rank), status_attempt = VALUES(status_attempt),
-                       status_at = VALUES(status_at), attempts = VALUES(attempts),
-                       envelope = COALESCE(envelope, VALUES(envelope)), last_error = VALUES(last_error),
-                       last_error_at = VALUES(last_error_at)""", changed);
+        insert(INSERT_EVENTS, events);
+        insert(INSERT_TASKS, created);
+        // The rows are locked: an upsert of them all is one statement where UPDATEs would be one per task.
+        insert(UPSERT_TASKS, changed);
+    }
+
+    /**
+     * The events of the batch that are journalled already: only a task that has a row can have any, so a batch of new
+     * tasks asks nothing. The set also takes the batch's own events as they are written, to skip repeats within it.
+     */
+    private Set<String> journalledEvents(SortedMap<UUID, List<JournalEntry.Event>> byTask, Set<String> known) {
+        List<String> candidates = new ArrayList<>();
+        byTask.forEach((taskId, entries) -> {
+            if (known.contains(taskId.toString())) {
+                entries.forEach(entry -> candidates.add(entry.event().eventId().toString()));
+            }
+        });
+        Set<String> journalled = new HashSet<>();
+        if (!candidates.isEmpty()) {
+            journalled.addAll(jdbc.sql("SELECT event_id FROM events_log WHERE event_id IN (:ids)")
+                    .param("ids", candidates)
+                    .query(String.class)
+                    .list());
+        }
+        return journalled;
+    }
+
+    /**
+     * One multi-row statement ({@code rewriteBatchedStatements}). Values are bound as they are: Spring's binding of a
+     * null asks the driver for the parameter's type, which Connector/J answers with an exception per null.
+     */
+    private void insert(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(sql, rows, rows.size(), (statement, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                statement.setObject(i + 1, row[i]);
+            }
+        });
     }
 
     private Object[] eventRow(TaskEvent event) {

@@ -1,0 +1,185 @@
+package com.split.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * event-srv in a JVM of its own, started from its executable jar as {@code bin/split} starts it ({@code java -jar}, its
+ * own {@code application.properties}), with its web server on a free port: the journal bench reads its meters from
+ * {@code /actuator/metrics} and its CPU from {@code /proc}.
+ */
+final class EventSrvProcess implements Journal.EventSrv {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+    private final String queue;
+    private final ThrowawaySchema schema;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private EventSrvProcess(Process process, Path log, URI base, String queue, ThrowawaySchema schema) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+        this.queue = queue;
+        this.schema = schema;
+    }
+
+    /** Starts it with {@code args} on the schema, and returns once it is ready (its readiness probe says UP). */
+    static EventSrvProcess start(
+            Path jar,
+            Path dir,
+            String name,
+            ThrowawaySchema schema,
+            String queue,
+            Duration timeout,
+            List<String> args) {
+        int port = freePort();
+        List<String> line = new ArrayList<>(
+                List.of(Child.javaCommand(List.of()).getFirst(), "-jar", jar.toString(), "--server.port=" + port));
+        line.addAll(schema.datasourceArgs());
+        line.addAll(args);
+        Path log = dir.resolve(name + ".log");
+        Process process;
+        try {
+            process = new ProcessBuilder(line)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + line, e);
+        }
+        EventSrvProcess eventSrv =
+                new EventSrvProcess(process, log, URI.create("http://127.0.0.1:" + port), queue, schema);
+        eventSrv.awaitReady(timeout);
+        return eventSrv;
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "event-srv exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try {
+                if (get("/actuator/health/readiness").statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // starting
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        close();
+        throw new IllegalStateException("event-srv was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public double journalled() {
+        return statistic("split.events.journalled", "COUNT", 0);
+    }
+
+    @Override
+    public double meanBatch() {
+        return statistic("split.events.batch.size", "TOTAL", Double.NaN)
+                / statistic("split.events.batch.size", "COUNT", Double.NaN);
+    }
+
+    @Override
+    public double meanWriteMs() {
+        return statistic("split.events.write", "TOTAL_TIME", Double.NaN)
+                / statistic("split.events.write", "COUNT", Double.NaN)
+                * 1e3;
+    }
+
+    @Override
+    public long rows() {
+        return schema.jdbc()
+                .sql("SELECT COUNT(*) FROM events_log")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The process's CPU time, from {@code /proc/<pid>/stat} (utime + stime, in clock ticks of 1/100 s). */
+    @Override
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of event-srv", e);
+        }
+    }
+
+    /** Stops it as {@code bin/split down} does: SIGTERM, then SIGKILL after 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** A statistic of one of its meters for the queue; {@code absent} until the meter exists. */
+    private double statistic(String meter, String statistic, double absent) {
+        HttpResponse<String> response = get("/actuator/metrics/" + meter + "?tag=queue:" + queue);
+        if (response.statusCode() == 404) {
+            return absent;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("event-srv answered " + response.statusCode() + " for " + meter);
+        }
+        for (JsonNode measurement : Json.MAPPER.readTree(response.body()).path("measurements")) {
+            if (statistic.equals(measurement.path("statistic").asString())) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        return absent;
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,10 @@ import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * event-srv in a JVM of its own, started from its executable jar as {@code bin/split} starts it ({@code java -jar}, its
- * own {@code application.properties}), with its web server on a free port: the journal bench reads its meters from
- * {@code /actuator/metrics} and its CPU from {@code /proc}.
+ * event-srv in a JVM of its own, started from its executable jar as {@code bin/split} starts it (extracted, {@code java
+ * -jar}, its own {@code application.properties}; without the AOT cache, which only shortens the start), with its web
+ * server on a free port: the journal bench reads its meters from {@code /actuator/metrics} and its CPU from
+ * {@code /proc}.
  */
 final class EventSrvProcess implements Journal.EventSrv {
 
@@ -41,7 +41,10 @@ final class EventSrvProcess implements Journal.EventSrv {
         this.schema = schema;
     }
 
-    /** Starts it with {@code args} on the schema, and returns once it is ready (its readiness probe says UP). */
+    /**
+     * Starts it with {@code args} on the schema, from the jar extracted as {@code bin/split} runs it (its classes in
+     * plain jars, not through Spring Boot's nested-jar loader), and returns once its readiness probe says UP.
+     */
     static EventSrvProcess start(
             Path jar,
             Path dir,
@@ -50,9 +53,21 @@ final class EventSrvProcess implements Journal.EventSrv {
             String queue,
             Duration timeout,
             List<String> args) {
+        String java = Child.javaCommand(List.of()).getFirst();
+        Path extracted = dir.resolve(name + "-jar");
+        run(List.of(
+                java,
+                "-Djarmode=tools",
+                "-jar",
+                jar.toString(),
+                "extract",
+                "--destination",
+                extracted.toString(),
+                "--application-filename",
+                "event-srv.jar"));
         int port = freePort();
         List<String> line = new ArrayList<>(
-                List.of(Child.javaCommand(List.of()).getFirst(), "-jar", jar.toString(), "--server.port=" + port));
+                List.of(java, "-jar", extracted.resolve("event-srv.jar").toString(), "--server.port=" + port));
         line.addAll(schema.datasourceArgs());
         line.addAll(args);
         Path log = dir.resolve(name + ".log");
@@ -117,16 +132,9 @@ final class EventSrvProcess implements Journal.EventSrv {
                 .single();
     }
 
-    /** The process's CPU time, from {@code /proc/<pid>/stat} (utime + stime, in clock ticks of 1/100 s). */
     @Override
     public double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CPU time of event-srv", e);
-        }
+        return ProcStats.cpuSeconds(process.pid());
     }
 
     /** Stops it as {@code bin/split down} does: SIGTERM, then SIGKILL after 30 s. */
@@ -169,6 +177,24 @@ final class EventSrvProcess implements Journal.EventSrv {
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("failed: " + String.join(" ", command));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

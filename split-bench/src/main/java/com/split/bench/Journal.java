@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,8 @@ final class Journal {
      * @param seconds from the first committed batch to the last; {@code perSecond} is the events journalled in it
      * @param events the measured ones, after the warm-up tasks' events
      * @param withStartup all events, warm-up included, over the time from booting event-srv to the last batch
-     * @param cpuUsPerEvent this process's CPU per event over the window
+     * @param cpuUsPerEvent event-srv's process's CPU per event over the window
+     * @param databaseUsPerEvent the database server's, when it runs on this machine; NaN when not
      */
     record Throughput(
             long tasks,
@@ -77,6 +79,7 @@ final class Journal {
             double perSecond,
             double withStartup,
             double cpuUsPerEvent,
+            double databaseUsPerEvent,
             double machineCores,
             double meanBatch,
             double meanWriteMs) {}
@@ -95,6 +98,7 @@ final class Journal {
             Percentiles oldestAge,
             double drainSeconds,
             double cpuUsPerEvent,
+            double databaseUsPerEvent,
             double machineCores,
             double meanBatch,
             double meanWriteMs) {}
@@ -111,6 +115,7 @@ final class Journal {
             double eventsPerSecond,
             double shareAtRate,
             double cpuUsPerEvent,
+            double databaseUsPerEvent,
             double machineCores) {}
 
     /** @param eventSrv where event-srv ran: {@code in-process}, or the jar it ran from in a JVM of its own */
@@ -161,6 +166,7 @@ final class Journal {
     private final String base = "split-bench-journal-"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final PrintStream progress = System.err;
+    private OptionalLong databaseServer = OptionalLong.empty();
 
     private Journal(Settings settings, BenchRedis redis) {
         this.settings = settings;
@@ -255,6 +261,9 @@ final class Journal {
 
     private Report all() {
         try (ThrowawaySchema schema = settings.database().throwaway("split_bench_journal")) {
+            if (schema.serverUrl().contains("//127.0.0.1") || schema.serverUrl().contains("//localhost")) {
+                databaseServer = ProcStats.find("mariadbd", "mysqld");
+            }
             progress.printf(
                     "split-bench journal: prefix %s, schema %s, files in %s%n",
                     base, schema.name(), settings.sides().dir());
@@ -306,6 +315,7 @@ final class Journal {
                 double first = Double.NaN;
                 double counted = 0;
                 double cpu = 0;
+                double database = 0;
                 double machine = 0;
                 long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
                 // Measured from the first batch after the warm-up's events: the JIT compiles event-srv on those.
@@ -317,6 +327,7 @@ final class Journal {
                         first = ProcStats.now();
                         counted = journalled;
                         cpu = eventSrv.cpuSeconds();
+                        database = databaseCpu();
                         machine = ProcStats.machineBusySeconds();
                     }
                     pause(Duration.ofMillis(5), deadline, "journalling " + all + " events");
@@ -331,6 +342,7 @@ final class Journal {
                         (all - counted) / seconds,
                         all / (last - booted),
                         (eventSrv.cpuSeconds() - cpu) / (all - counted) * 1e6,
+                        (databaseCpu() - database) / (all - counted) * 1e6,
                         (ProcStats.machineBusySeconds() - machine) / seconds,
                         eventSrv.meanBatch(),
                         eventSrv.meanWriteMs());
@@ -369,6 +381,7 @@ final class Journal {
             long rowsBefore = eventSrv.rows();
             Sides.Worker running = worker;
             double cpu = eventSrv.cpuSeconds();
+            double database = databaseCpu();
             double machine = ProcStats.machineBusySeconds();
             double start = ProcStats.now();
             CompletableFuture<Produce.Result> produced = CompletableFuture.supplyAsync(
@@ -405,6 +418,7 @@ final class Journal {
                             ages.stream().mapToDouble(Double::doubleValue).toArray()),
                     Math.max(0, zero - ended.lastEnd()),
                     (eventSrv.cpuSeconds() - cpu) / events * 1e6,
+                    (databaseCpu() - database) / events * 1e6,
                     (ProcStats.machineBusySeconds() - machine) / (zero - start),
                     eventSrv.meanBatch(),
                     eventSrv.meanWriteMs());
@@ -427,6 +441,7 @@ final class Journal {
         try (EventSrv eventSrv =
                 startEventSrv(schema, base + "-retention", "retention", "--split.events.retention.tasks=1ms")) {
             double cpu = eventSrv.cpuSeconds();
+            double database = databaseCpu();
             double machine = ProcStats.machineBusySeconds();
             double start = ProcStats.now();
             long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
@@ -442,8 +457,14 @@ final class Journal {
                     events / seconds,
                     settings.rate() * EVENTS_PER_TASK / (events / seconds),
                     (eventSrv.cpuSeconds() - cpu) / events * 1e6,
+                    (databaseCpu() - database) / events * 1e6,
                     (ProcStats.machineBusySeconds() - machine) / seconds);
         }
+    }
+
+    /** The CPU time of the database server, when it runs on this machine: NaN when it does not. */
+    private double databaseCpu() {
+        return databaseServer.isPresent() ? ProcStats.cpuSeconds(databaseServer.getAsLong()) : Double.NaN;
     }
 
     /** event-srv on this run's schema and key prefix: in this JVM without a web server, or in a JVM of its own. */
@@ -576,8 +597,9 @@ final class Journal {
             out.printf(
                     Locale.ROOT,
                     row,
-                    "  event-srv CPU, machine busy",
-                    "%.1f µs/event, %.2f cores".formatted(t.cpuUsPerEvent(), t.machineCores()),
+                    "  CPU event-srv + database, machine busy",
+                    "%.1f + %.1f µs/event, %.2f cores"
+                            .formatted(t.cpuUsPerEvent(), t.databaseUsPerEvent(), t.machineCores()),
                     "");
             out.printf(
                     Locale.ROOT,
@@ -623,8 +645,9 @@ final class Journal {
             out.printf(
                     Locale.ROOT,
                     row,
-                    "  event-srv CPU, machine busy",
-                    "%.1f µs/event, %.2f cores".formatted(l.cpuUsPerEvent(), l.machineCores()),
+                    "  CPU event-srv + database, machine busy",
+                    "%.1f + %.1f µs/event, %.2f cores"
+                            .formatted(l.cpuUsPerEvent(), l.databaseUsPerEvent(), l.machineCores()),
                     "");
             out.printf(
                     Locale.ROOT,
@@ -656,12 +679,14 @@ final class Journal {
             out.printf(
                     Locale.ROOT,
                     row,
-                    "  event-srv CPU, machine busy",
-                    "%.1f µs/event, %.2f cores".formatted(r.cpuUsPerEvent(), r.machineCores()),
+                    "  CPU event-srv + database, machine busy",
+                    "%.1f + %.1f µs/event, %.2f cores"
+                            .formatted(r.cpuUsPerEvent(), r.databaseUsPerEvent(), r.machineCores()),
                     "");
         }
         out.println("Samples every " + SAMPLE.toMillis() + " ms; event-srv deletes an entry once it is journalled, so"
                 + " what waits is the stream's length and the oldest is its first entry.");
-        out.println("machine busy = all cores (/proc/stat): producer, worker, Redis and MySQL included.");
+        out.println("database = the MariaDB/MySQL server's process, when --jdbc-url is on this machine (NaN when not);"
+                + " machine busy = all cores (/proc/stat): producer, worker, Redis and MySQL included.");
     }
 }

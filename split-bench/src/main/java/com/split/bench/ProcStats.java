@@ -1,9 +1,13 @@
 package com.split.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** CPU and memory of a process, from the JVM and from {@code /proc}. */
 final class ProcStats {
@@ -40,6 +44,38 @@ final class ProcStats {
             return busy / 100.0; // USER_HZ
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** A process's CPU time (utime + stime of {@code /proc/<pid>/stat}, in ticks of 1/100 s), or NaN if it is gone. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The first process of this machine whose command name is one of {@code names}, if any ({@code /proc/<pid>/comm}). */
+    static OptionalLong find(String... names) {
+        Set<String> wanted = Set.of(names);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes
+                    .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(dir -> {
+                        try {
+                            return wanted.contains(
+                                    Files.readString(dir.resolve("comm")).strip());
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    })
+                    .mapToLong(dir -> Long.parseLong(dir.getFileName().toString()))
+                    .findFirst();
+        } catch (IOException | UncheckedIOException notLinux) {
+            return OptionalLong.empty();
         }
     }
 

@@ -33,16 +33,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code journal}: how fast event-srv journals the bus's events into MySQL. event-srv (the whole application, without
- * its web server) runs in this JVM on a throwaway schema; the producer and the worker are the bench's own JVMs.
+ * its web server) runs in this JVM on a throwaway schema, or with {@code --event-srv-jar} in a JVM of its own
+ * ({@link EventSrvProcess}); the producer and the worker are the bench's own JVMs.
  *
  * <ul>
  *   <li><b>throughput</b>: W + N tasks published in bulk and run by a worker while nothing journals, then event-srv
  *       starts: events per second from the end of the W warm-up tasks' events until the stream is empty and every
  *       event is journalled.
- *   <li><b>lag</b>: with event-srv running and the worker warm, tasks published at a fixed rate for S seconds and run
- *       by it. event-srv deletes a stream entry once it is journalled, so the stream's length is what waits to be
- *       journalled and its first entry the oldest of it: both are sampled every 20 ms, and the time from the last
- *       task's end to an empty stream is the drain.
+ *   <li><b>lag</b>: with event-srv running and warmed on the events of W tasks, and the worker warm, tasks published at
+ *       a fixed rate for S seconds and run by it. event-srv deletes a stream entry once it is journalled, so the
+ *       stream's length is what waits to be journalled and its first entry the oldest of it: both are sampled every
+ *       20 ms, and the time from the last task's end to an empty stream is the drain.
  *   <li><b>retention</b>: event-srv started with {@code split.events.retention.tasks} at 1 ms, so that its first pass
  *       deletes every task the phases before journalled, with their events, as it would delete those of a day at the
  *       end of their retention: rows deleted per second, and how much of its time it would spend deleting at the lag
@@ -177,16 +178,20 @@ final class Journal {
     @Command(
             name = "journal",
             description = {
-                "How fast event-srv journals the bus's events into MySQL: throughput, and lag at a rate.",
-                "event-srv runs in this JVM on a throwaway schema; the producer and the worker in JVMs of their"
-                        + " own."
+                "How fast event-srv journals the bus's events into MySQL: throughput, lag at a rate, and how fast its"
+                        + " retention deletes them.",
+                "event-srv runs in this JVM (or with --event-srv-jar in one of its own) on a throwaway schema; the"
+                        + " producer and the worker in JVMs of their own."
             })
     static final class Options extends BenchCommand {
 
         @Option(names = "--tasks", defaultValue = "100000", description = "measured tasks of the throughput phase")
         private long tasks;
 
-        @Option(names = "--warm", defaultValue = "20000", description = "tasks whose events warm event-srv up first")
+        @Option(
+                names = "--warm",
+                defaultValue = "20000",
+                description = "tasks whose events warm event-srv up before each measured window")
         private long warm;
 
         @Option(names = "--rate", defaultValue = "2000", description = "tasks per second of the lag phase")
@@ -373,7 +378,9 @@ final class Journal {
             worker.awaitWarm();
             long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
             // A service's JVM is warm: the JIT compiles event-srv on these before the measured window.
-            settings.sides().produce("lag-warm-producer", prefix, "bulk", warm, null, List.of());
+            if (warm > 0) {
+                settings.sides().produce("lag-warm-producer", prefix, "bulk", warm, null, List.of());
+            }
             while (eventSrv.journalled() < warm * EVENTS_PER_TASK
                     || redis.plain().xlen(stream) > 0) {
                 pause(SAMPLE, deadline, "journalling the " + warm + " warm-up tasks' events");

@@ -207,7 +207,7 @@ final class Journal {
         @Option(names = "--concurrency", defaultValue = "64", description = "the worker's")
         private int concurrency;
 
-        @Option(names = "--batch-size", defaultValue = "500", description = "event-srv's split.events.batch-size")
+        @Option(names = "--batch-size", defaultValue = "1000", description = "event-srv's split.events.batch-size")
         private int batchSize;
 
         @Mixin

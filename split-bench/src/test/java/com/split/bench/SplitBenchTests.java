@@ -63,7 +63,7 @@ class SplitBenchTests {
         assertThat(value(journal, "--tasks")).isEqualTo(100_000L);
         assertThat(value(journal, "--rate")).isEqualTo(2000.0);
         assertThat(value(journal, "--seconds")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(value(journal, "--batch-size")).isEqualTo(500);
+        assertThat(value(journal, "--batch-size")).isEqualTo(1000);
         assertThat(value(journal, "--jdbc-url")).isEqualTo("jdbc:mysql://127.0.0.1:3306/");
         assertThat(value(journal, "--keep-schema")).isEqualTo(false);
         assertThat(value(journal, "--phases"))

@@ -35,7 +35,7 @@ public record EventsProperties(
 
         @DefaultValue("event-srv") String group,
         @Nullable String consumerName,
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("1000") int batchSize,
         @DefaultValue("2") int writers,
         @DefaultValue("1s") Duration block,
         @DefaultValue("60s") Duration claimIdle,

@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param group the consumer group every event-srv instance shares, so each entry is journalled by one of them
  * @param consumerName this instance's consumer in the group; {@code <application>-<host>-<random>} when unset
  * @param batchSize most entries read, written and acknowledged at once
- * @param writers the transactions a batch is split into, by task, written at once on connections of their own; each
- *     part holds at least 64 entries, so a short batch is written in one
+ * @param writers the transactions a batch is split into, by task, written at once on connections of their own; a batch
+ *     has one part per 64 entries at most, so a short batch is written in one
  * @param block how long one read waits for new entries
  * @param claimIdle how long an entry may stay unacknowledged with another consumer before this one takes it over
  * @param claimInterval how often pending entries of other consumers are looked for

@@ -31,8 +31,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 class JournalIngestor implements StreamGroupConsumer.Handler, StreamGroupConsumer.Stats, AutoCloseable {
 
     /**
-     * Fewest entries per part: a part costs a commit (a log flush) and a few statements whatever its size, so a short
-     * batch, as when the journal keeps up, is not worth splitting.
+     * Entries a batch needs per part: a part costs a commit (a log flush) and a few statements whatever its size, so a
+     * short batch, as when the journal keeps up, is not worth splitting.
      */
     static final int MIN_PART = 64;
 

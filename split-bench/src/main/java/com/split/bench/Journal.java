@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -105,7 +109,9 @@ final class Journal {
             double meanWriteMs) {}
 
     /**
-     * @param seconds from event-srv ready to no task left
+     * @param seconds from the first task deleted to the last
+     * @param cpuUsPerEvent event-srv's process's CPU per event, from its being ready on
+     * @param machineCores busy cores over the same window
      * @param shareAtRate the share of its time the retention would spend deleting what {@code --rate} tasks/s journal
      */
     record Retention(
@@ -445,28 +451,55 @@ final class Journal {
         long events =
                 jdbc.sql("SELECT COUNT(*) FROM events_log").query(Long.class).single();
         progress.printf("retention: deleting %,d tasks and their %,d events%n", tasks, events);
-        try (EventSrv eventSrv =
-                startEventSrv(schema, base + "-retention", "retention", "--split.events.retention.tasks=1ms")) {
-            double cpu = eventSrv.cpuSeconds();
-            double database = databaseCpu();
-            double machine = ProcStats.machineBusySeconds();
-            double start = ProcStats.now();
-            long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
-            while (jdbc.sql("SELECT COUNT(*) FROM tasks").query(Long.class).single() > 0) {
-                pause(Duration.ofMillis(100), deadline, "deleting " + tasks + " tasks");
+        String prefix = base + "-retention"; // its consumer groups' empty streams
+        long deadline = System.nanoTime() + settings.sides().timeout().toNanos();
+        // Its first pass starts with the application, before it reports ready: timed from the first row gone.
+        try (ExecutorService poller = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Mark[]> deleting = poller.submit(() -> {
+                Mark first = null;
+                long left;
+                while ((left = jdbc.sql("SELECT COUNT(*) FROM tasks")
+                                .query(Long.class)
+                                .single())
+                        > 0) {
+                    if (first == null && left < tasks) {
+                        first = mark();
+                    }
+                    pause(Duration.ofMillis(100), deadline, "deleting " + tasks + " tasks");
+                }
+                Mark last = mark();
+                return new Mark[] {first == null ? last : first, last};
+            });
+            try (EventSrv eventSrv = startEventSrv(schema, prefix, "retention", "--split.events.retention.tasks=1ms")) {
+                double cpu = eventSrv.cpuSeconds();
+                Mark[] window = deleting.get();
+                double seconds = window[1].at() - window[0].at();
+                return new Retention(
+                        tasks,
+                        events,
+                        seconds,
+                        tasks / seconds,
+                        events / seconds,
+                        settings.rate() * EVENTS_PER_TASK / (events / seconds),
+                        (eventSrv.cpuSeconds() - cpu) / events * 1e6,
+                        (window[1].database() - window[0].database()) / events * 1e6,
+                        (window[1].machine() - window[0].machine()) / seconds);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the retention deleted", e);
             }
-            double seconds = ProcStats.now() - start;
-            return new Retention(
-                    tasks,
-                    events,
-                    seconds,
-                    tasks / seconds,
-                    events / seconds,
-                    settings.rate() * EVENTS_PER_TASK / (events / seconds),
-                    (eventSrv.cpuSeconds() - cpu) / events * 1e6,
-                    (databaseCpu() - database) / events * 1e6,
-                    (ProcStats.machineBusySeconds() - machine) / seconds);
+        } finally {
+            redis.deleteKeys(prefix);
         }
+    }
+
+    /** A moment of a measured window: the time, the database server's CPU and the machine's busy time. */
+    private record Mark(double at, double database, double machine) {}
+
+    private Mark mark() {
+        return new Mark(ProcStats.now(), databaseCpu(), ProcStats.machineBusySeconds());
     }
 
     /** The CPU time of the database server, when it runs on this machine: NaN when it does not. */

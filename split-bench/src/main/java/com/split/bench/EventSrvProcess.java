@@ -64,7 +64,8 @@ final class EventSrvProcess implements Journal.EventSrv {
                 "--destination",
                 extracted.toString(),
                 "--application-filename",
-                "event-srv.jar"));
+                "event-srv.jar",
+                "--force")); // a --dir used again holds the last run's
         int port = freePort();
         List<String> line = new ArrayList<>(
                 List.of(java, "-jar", extracted.resolve("event-srv.jar").toString(), "--server.port=" + port));

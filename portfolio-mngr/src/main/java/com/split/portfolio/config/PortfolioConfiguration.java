@@ -1,5 +1,6 @@
 package com.split.portfolio.config;
 
+import com.split.web.RequestBodyLimit;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
@@ -7,7 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock every timestamp comes from (tests replace it) and the OpenAPI description's header. */
+/**
+ * The clock every timestamp comes from (tests replace it), the bound on request bodies and the OpenAPI description's
+ * header.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortfolioProperties.class)
 class PortfolioConfiguration {
@@ -15,6 +19,11 @@ class PortfolioConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(PortfolioProperties properties) {
+        return new RequestBodyLimit(properties.maxRequestSize(), "split.portfolio.max-request-size");
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param staleSweepInterval how often stale runs are looked for and ended, so that a lost run shows as TIMEOUT without
  *     waiting for the next refresh
  * @param maxTickers the most tickers one portfolio holds, which bounds the work of one refresh
+ * @param maxRequestSize the largest request body the API reads (1B to under 2GB); a larger one is a 413
  * @param seed the portfolio created at first start
  */
 @Validated
@@ -35,6 +37,7 @@ public record PortfolioProperties(
         @DefaultValue("15m") @NotNull Duration runStaleAfter,
         @DefaultValue("1m") @NotNull Duration staleSweepInterval,
         @DefaultValue("100") @Min(1) @Max(1000) int maxTickers,
+        @DefaultValue("1MB") @NotNull DataSize maxRequestSize,
         @DefaultValue @Valid Seed seed) {
 
     public PortfolioProperties {

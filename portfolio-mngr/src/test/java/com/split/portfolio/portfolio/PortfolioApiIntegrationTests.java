@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.split.portfolio.PortfolioApi;
 import com.split.portfolio.config.PortfolioProperties;
 import com.split.tasks.test.SplitIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -43,6 +45,22 @@ class PortfolioApiIntegrationTests {
 
     @Autowired
     PortfolioProperties properties;
+
+    @ParameterizedTest(name = "chunked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBodyOverOneMebibyteIsRefusedBeforeItIsRead(boolean chunked) {
+        int before = api.get("/api/portfolios").size();
+        String body = "{\"name\": \"" + "x".repeat(2_000_000) + "\"}";
+
+        JsonNode problem = api.client()
+                .problem(
+                        api.client().postBytes("/api/portfolios", body.getBytes(StandardCharsets.UTF_8), chunked),
+                        HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(problem.get("detail").asString()).contains("at most 1048576 bytes (1 MiB)");
+        assertThat(problem.get("limit").asLong()).isEqualTo(1024 * 1024);
+        assertThat(api.get("/api/portfolios")).hasSize(before);
+    }
 
     @Test
     void seedsTheDefaultPortfolioOfUserZeroAtStartup() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class EventSrvLinksTests {
 
@@ -43,6 +44,7 @@ class EventSrvLinksTests {
                 Duration.ofMinutes(15),
                 Duration.ofMinutes(1),
                 100,
+                DataSize.ofMegabytes(1),
                 new PortfolioProperties.Seed(true, "user_zero", "Default", List.of("AAPL"))));
     }
 }

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
@@ -109,20 +111,19 @@ final class EventSrvProcess implements Journal.EventSrv {
 
     @Override
     public double journalled() {
-        return statistic("split.events.journalled", "COUNT", 0);
+        return statistics("split.events.journalled").getOrDefault("COUNT", 0.0);
     }
 
     @Override
     public double meanBatch() {
-        return statistic("split.events.batch.size", "TOTAL", Double.NaN)
-                / statistic("split.events.batch.size", "COUNT", Double.NaN);
+        Map<String, Double> batches = statistics("split.events.batch.size");
+        return batches.getOrDefault("TOTAL", Double.NaN) / batches.getOrDefault("COUNT", Double.NaN);
     }
 
     @Override
     public double meanWriteMs() {
-        return statistic("split.events.write", "TOTAL_TIME", Double.NaN)
-                / statistic("split.events.write", "COUNT", Double.NaN)
-                * 1e3;
+        Map<String, Double> writes = statistics("split.events.write");
+        return writes.getOrDefault("TOTAL_TIME", Double.NaN) / writes.getOrDefault("COUNT", Double.NaN) * 1e3;
     }
 
     @Override
@@ -152,21 +153,22 @@ final class EventSrvProcess implements Journal.EventSrv {
         }
     }
 
-    /** A statistic of one of its meters for the queue; {@code absent} until the meter exists. */
-    private double statistic(String meter, String statistic, double absent) {
+    /** The statistics of one of its meters for the queue (COUNT, TOTAL, ...); none until the meter exists. */
+    private Map<String, Double> statistics(String meter) {
         HttpResponse<String> response = get("/actuator/metrics/" + meter + "?tag=queue:" + queue);
         if (response.statusCode() == 404) {
-            return absent;
+            return Map.of();
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("event-srv answered " + response.statusCode() + " for " + meter);
         }
+        Map<String, Double> statistics = new HashMap<>();
         for (JsonNode measurement : Json.MAPPER.readTree(response.body()).path("measurements")) {
-            if (statistic.equals(measurement.path("statistic").asString())) {
-                return measurement.path("value").asDouble();
-            }
+            statistics.put(
+                    measurement.path("statistic").asString(),
+                    measurement.path("value").asDouble());
         }
-        return absent;
+        return statistics;
     }
 
     private HttpResponse<String> get(String path) {

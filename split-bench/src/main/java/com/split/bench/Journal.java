@@ -618,47 +618,25 @@ final class Journal {
                 report.concurrency(),
                 report.redis(),
                 report.jdbcUrl());
-        String row = "%-44s %20s %16s%n";
-        out.printf(Locale.ROOT, row, "figure", "value", "goal");
+        Table table = new Table(out);
+        table.row("figure", "value", "goal");
         if (report.throughput() != null) {
             Throughput t = report.throughput();
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            table.row(
                     "throughput, %,d events of %,d tasks".formatted(t.events(), t.tasks()),
                     "%,.0f events/s".formatted(t.perSecond()),
                     "≥ 20,000/s");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  incl. warm-up and event-srv startup",
-                    "%,.0f events/s".formatted(t.withStartup()),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  CPU event-srv + database, machine busy",
-                    "%.1f + %.1f µs/event, %.2f cores"
-                            .formatted(t.cpuUsPerEvent(), t.databaseUsPerEvent(), t.machineCores()),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  mean batch, mean write per batch",
-                    "%.0f, %.1f ms".formatted(t.meanBatch(), t.meanWriteMs()),
-                    "");
+            table.row("  incl. warm-up and event-srv startup", "%,.0f events/s".formatted(t.withStartup()), "");
+            table.cpu(t.cpuUsPerEvent(), t.databaseUsPerEvent(), t.machineCores());
+            table.batches(t.meanBatch(), t.meanWriteMs());
         }
         if (report.lag() != null) {
             Lag l = report.lag();
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            table.row(
                     "lag @%,.0f tasks/s (%,.0f achieved), %,d tasks".formatted(l.rate(), l.achievedRate(), l.tasks()),
                     "",
                     "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            table.row(
                     "  oldest unjournalled event p50/p99/max",
                     "%.0f/%.0f/%.0f ms"
                             .formatted(
@@ -666,9 +644,7 @@ final class Journal {
                                     l.oldestAge().p99() * 1e3,
                                     l.oldestAge().max() * 1e3),
                     "< 1,000 ms");
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            table.row(
                     "  entries waiting p50/p99/max",
                     "%.0f/%.0f/%.0f"
                             .formatted(
@@ -676,57 +652,42 @@ final class Journal {
                                     l.waiting().p99(),
                                     l.waiting().max()),
                     "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  last task end → all journalled",
-                    "%.0f ms".formatted(l.drainSeconds() * 1e3),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  CPU event-srv + database, machine busy",
-                    "%.1f + %.1f µs/event, %.2f cores"
-                            .formatted(l.cpuUsPerEvent(), l.databaseUsPerEvent(), l.machineCores()),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  mean batch, mean write per batch",
-                    "%.0f, %.1f ms".formatted(l.meanBatch(), l.meanWriteMs()),
-                    "");
+            table.row("  last task end → all journalled", "%.0f ms".formatted(l.drainSeconds() * 1e3), "");
+            table.cpu(l.cpuUsPerEvent(), l.databaseUsPerEvent(), l.machineCores());
+            table.batches(l.meanBatch(), l.meanWriteMs());
         }
         if (report.retention() != null) {
             Retention r = report.retention();
-            out.printf(
-                    Locale.ROOT,
-                    row,
+            table.row(
                     "retention: %,d tasks, %,d events deleted".formatted(r.tasks(), r.events()),
                     "%.1f s".formatted(r.seconds()),
                     "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  tasks/s, events/s",
-                    "%,.0f, %,.0f".formatted(r.tasksPerSecond(), r.eventsPerSecond()),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  share of the time at the lag phase's rate",
-                    "%.1f %%".formatted(r.shareAtRate() * 100),
-                    "");
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    "  CPU event-srv + database, machine busy",
-                    "%.1f + %.1f µs/event, %.2f cores"
-                            .formatted(r.cpuUsPerEvent(), r.databaseUsPerEvent(), r.machineCores()),
-                    "");
+            table.row("  tasks/s, events/s", "%,.0f, %,.0f".formatted(r.tasksPerSecond(), r.eventsPerSecond()), "");
+            table.row("  share of the time at the lag phase's rate", "%.1f %%".formatted(r.shareAtRate() * 100), "");
+            table.cpu(r.cpuUsPerEvent(), r.databaseUsPerEvent(), r.machineCores());
         }
         out.println("Samples every " + SAMPLE.toMillis() + " ms; event-srv deletes an entry once it is journalled, so"
                 + " what waits is the stream's length and the oldest is its first entry.");
         out.println("database = the MariaDB/MySQL server's process, when --jdbc-url is on this machine (NaN when not);"
                 + " machine busy = all cores (/proc/stat): producer, worker, Redis and MySQL included.");
+    }
+
+    /** The report's rows: figure, value, goal. */
+    private record Table(PrintStream out) {
+
+        void row(String figure, String value, String goal) {
+            out.printf(Locale.ROOT, "%-44s %20s %16s%n", figure, value, goal);
+        }
+
+        void cpu(double eventSrvUsPerEvent, double databaseUsPerEvent, double machineCores) {
+            row(
+                    "  CPU event-srv + database, machine busy",
+                    "%.1f + %.1f µs/event, %.2f cores".formatted(eventSrvUsPerEvent, databaseUsPerEvent, machineCores),
+                    "");
+        }
+
+        void batches(double meanBatch, double meanWriteMs) {
+            row("  mean batch, mean write per batch", "%.0f, %.1f ms".formatted(meanBatch, meanWriteMs), "");
+        }
     }
 }

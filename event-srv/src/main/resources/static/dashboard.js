@@ -1,6 +1,6 @@
 // The task dashboard: a client of event-srv's JSON APIs, whose errors are RFC 9457 problem details.
 
-import {$, apiClient, duration, el, fill, newest, status, time} from './split-web/page.js';
+import {$, apiClient, duration, el, fill, newest, showSignedInUser, status, time} from './split-web/page.js';
 
 const api = apiClient('event-srv');
 
@@ -406,6 +406,7 @@ function start() {
         loadTasks().catch((error) => showError('action', error));
     });
 
+    showSignedInUser(api).catch((error) => showError('action', error));
     followLink();
     loadTasks().catch((error) => showError('action', error));
     loadRecovery().catch((error) => showError('action', error));

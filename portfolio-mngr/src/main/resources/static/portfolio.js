@@ -1,14 +1,14 @@
 // The portfolio page: a client of portfolio-mngr's JSON API, whose errors are RFC 9457 problem details.
 
-import {$, apiClient, duration, el, fill, newest, status, time as timeOf} from './split-web/page.js';
+import {$, apiClient, duration, el, fill, newest, showSignedInUser, status, time as timeOf} from './split-web/page.js';
 
 const POLL_MS = 1000;
 const RUNS_PAGE_SIZE = 10;
 const CHANGES_PAGE_SIZE = 20;
 
-// ?user=alice acts as alice (header X-User-Id); without it the API acts as user_zero.
-const USER = new URLSearchParams(location.search).get('user');
-const api = apiClient('portfolio-mngr', () => (USER ? {'X-User-Id': USER} : {}));
+// ?owner=alice shows alice's portfolios (an operator may see anyone's); without it, the signed-in user's.
+const OWNER = new URLSearchParams(location.search).get('owner');
+const api = apiClient('portfolio-mngr');
 
 const state = {portfolioId: null, tickerCount: 0, runsPage: 0, shownSession: null, polling: 0, pollTimer: null};
 
@@ -59,13 +59,13 @@ function syncRefreshButton() {
 // Portfolios
 
 async function loadPortfolios() {
-    const portfolios = await api('/api/portfolios');
+    const portfolios = await api(OWNER ? `/api/portfolios?userId=${encodeURIComponent(OWNER)}` : '/api/portfolios');
     const select = $('#portfolio-select');
     select.replaceChildren(...portfolios.map((p) => el('option', {value: p.id}, p.name)));
     $('#portfolio-choice').hidden = portfolios.length < 2;
     if (!portfolios.length) {
         $('#portfolio-name').textContent = 'No portfolio yet';
-        $('#owner').textContent = USER ?? 'user_zero';
+        $('#owner').textContent = OWNER ? `owner ${OWNER}` : '';
         for (const button of document.querySelectorAll('main button')) {
             button.disabled = true;
         }
@@ -366,6 +366,7 @@ function start() {
         state.runsPage += 1;
         return loadRuns();
     }));
+    showSignedInUser(api).catch(showError);
     loadPortfolios().catch(showError);
 }
 

@@ -13,12 +13,27 @@ export class ApiError extends Error {
     }
 }
 
-/** The API of the service that served the page: `service` names it when it does not answer; `headers()` go along. */
-export function apiClient(service, headers = () => ({})) {
+/** The CSRF token the server keeps in the XSRF-TOKEN cookie, which every change a page makes sends back. */
+export function csrfToken() {
+    const cookie = document.cookie.split('; ').find((entry) => entry.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
+}
+
+const SAFE_METHODS = ['GET', 'HEAD'];
+
+/**
+ * The API of the service that served the page, with the session's cookie: `service` names it when it does not answer.
+ * A session that has ended (401) sends the user to the login form, and back here once signed in.
+ */
+export function apiClient(service) {
     return async function api(path, {method = 'GET', body} = {}) {
-        const sent = {Accept: 'application/json, application/problem+json', ...headers()};
+        // X-Requested-With: a 401 without a Basic challenge, which would open the browser's password dialog
+        const sent = {Accept: 'application/json, application/problem+json', 'X-Requested-With': 'split-web'};
         if (body !== undefined) {
             sent['Content-Type'] = 'application/json';
+        }
+        if (!SAFE_METHODS.includes(method)) {
+            sent['X-XSRF-TOKEN'] = csrfToken() ?? '';
         }
         let response;
         try {
@@ -33,6 +48,9 @@ export function apiClient(service, headers = () => ({})) {
             json = text ? JSON.parse(text) : null;
         } catch {
             // a proxy's HTML error page: the status line is all there is to show
+        }
+        if (response.status === 401) {
+            location.assign('/login');
         }
         if (!response.ok) {
             throw new ApiError(response.status, json);
@@ -98,4 +116,17 @@ export function duration(ms) {
 
 export function status(value) {
     return value ? el('span', {class: 'status', 'data-status': value}, value) : '';
+}
+
+/** Puts the signed-in user's name and a sign-out button in the page's header, once `api` has said who it is. */
+export async function showSignedInUser(api) {
+    const me = await api('/api/me');
+    const form = el('form', {method: 'post', action: '/logout', class: 'sign-out'},
+        el('span', {class: 'muted'}, me.name),
+        el('input', {type: 'hidden', name: '_csrf'}),
+        el('button', {type: 'submit'}, 'Sign out'));
+    form.addEventListener('submit', () => {
+        form.elements._csrf.value = csrfToken() ?? '';
+    });
+    $('header').append(form);
 }

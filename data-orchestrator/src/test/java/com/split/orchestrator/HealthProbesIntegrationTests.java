@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -45,23 +46,40 @@ class HealthProbesIntegrationTests {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     RestTestClient http;
+
+    RestTestClient management;
 
     @BeforeEach
     void ready() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        management = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .build();
         // Lettuce reconnects with backoff after a test that stopped Redis.
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> probe("/actuator/health/readiness").status() == 200);
+                .until(() -> probe(http, "/readyz").status() == 200);
+    }
+
+    @Test
+    void theApiPortServesTheProbesOnlyAndTheManagementPortTheRest() {
+        assertThat(probe(http, "/livez").status()).isEqualTo(200);
+        assertThat(probe(http, "/actuator/health").status()).isEqualTo(404);
+        assertThat(probe(http, "/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(probe(management, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+        assertThat(probe(management, "/actuator/prometheus").body()).contains("jvm_threads_live_threads");
     }
 
     @Test
     void readinessIsDownWithinTwoSecondsAndLivenessUpWhileRedisIsFrozen() {
         REDIS.suspend();
         try {
-            assertAnswersWithinBound("/actuator/health/readiness", 503, "DOWN");
-            assertAnswersWithinBound("/actuator/health", 503, "DOWN");
-            assertAnswersWithinBound("/actuator/health/liveness", 200, "UP");
+            assertAnswersWithinBound(http, "/readyz", 503, "DOWN");
+            assertAnswersWithinBound(management, "/actuator/health", 503, "DOWN");
+            assertAnswersWithinBound(http, "/livez", 200, "UP");
         } finally {
             REDIS.resume();
         }
@@ -71,25 +89,25 @@ class HealthProbesIntegrationTests {
     void readinessIsDownWithinTwoSecondsAndLivenessUpWhileRedisIsGone() {
         REDIS.stop();
         try {
-            assertAnswersWithinBound("/actuator/health/readiness", 503, "DOWN");
-            assertAnswersWithinBound("/actuator/health", 503, "DOWN");
-            assertAnswersWithinBound("/actuator/health/liveness", 200, "UP");
+            assertAnswersWithinBound(http, "/readyz", 503, "DOWN");
+            assertAnswersWithinBound(management, "/actuator/health", 503, "DOWN");
+            assertAnswersWithinBound(http, "/livez", 200, "UP");
         } finally {
             REDIS.restart();
         }
     }
 
-    private void assertAnswersWithinBound(String path, int status, String health) {
-        Probe answer = probe(path);
+    private void assertAnswersWithinBound(RestTestClient server, String path, int status, String health) {
+        Probe answer = probe(server, path);
 
         assertThat(answer.status()).as("status of %s", path).isEqualTo(status);
         assertThat(answer.body()).as("body of %s", path).contains("\"status\":\"" + health + "\"");
         assertThat(answer.took()).as("time %s took", path).isLessThan(BOUND);
     }
 
-    private Probe probe(String path) {
+    private static Probe probe(RestTestClient server, String path) {
         long start = System.nanoTime();
-        var result = http.get().uri(path).exchange().returnResult(String.class);
+        var result = server.get().uri(path).exchange().returnResult(String.class);
         return new Probe(
                 result.getStatus().value(),
                 String.valueOf(result.getResponseBody()),

@@ -17,6 +17,7 @@ import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
+import com.split.web.test.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -347,6 +350,44 @@ class OperationsIntegrationTests {
 
     private static List<String> stuckIds(JsonNode tasks) {
         return tasks.valueStream().map(task -> task.get("task_id").asString()).toList();
+    }
+
+    @Test
+    void eachEndpointGroupNeedsItsRole() {
+        UUID taskId = UUID.randomUUID();
+        String created = event(taskId, "task_created", "idle_tasks").toString();
+
+        // the journal's writers are machine clients: ingest, which operator does not imply
+        api.as(null).problem(HttpMethod.POST, "/api/events", created, HttpStatus.UNAUTHORIZED);
+        for (TestUsers other : List.of(TestUsers.VIEWER, TestUsers.OPERATOR)) {
+            api.as(other).problem(HttpMethod.POST, "/api/events", created, HttpStatus.FORBIDDEN);
+        }
+        assertThat(api.find("/api/tasks/" + taskId)).isEmpty();
+        api.as(TestUsers.INGEST).post("/api/events", created, HttpStatus.ACCEPTED);
+        api.as(null)
+                .http()
+                .post()
+                .uri("/api/events")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestUsers.INGEST_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(event(UUID.randomUUID(), "task_created", "idle_tasks").toString())
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        api.as(TestUsers.INGEST).problem(HttpMethod.GET, "/api/tasks/" + taskId, null, HttpStatus.FORBIDDEN);
+
+        // viewer reads, operator acts
+        assertThat(api.as(TestUsers.VIEWER)
+                        .get("/api/tasks/" + taskId)
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
+        api.as(TestUsers.VIEWER).get("/api/queues");
+        for (String action : List.of("/api/tasks/" + taskId + "/cancel", "/api/recovery/reconcile")) {
+            JsonNode refused = api.as(TestUsers.VIEWER).problem(HttpMethod.POST, action, null, HttpStatus.FORBIDDEN);
+            assertThat(refused.get("detail").asString()).contains("lacks the role operator");
+        }
+        api.as(TestUsers.OPERATOR).post("/api/recovery/reconcile", null, HttpStatus.OK);
     }
 
     @Test

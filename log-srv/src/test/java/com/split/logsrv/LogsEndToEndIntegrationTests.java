@@ -12,6 +12,7 @@ import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
+import com.split.web.test.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +116,29 @@ class LogsEndToEndIntegrationTests {
                         .get("total_elements")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void machineClientsWriteWithIngestAndViewersRead() {
+        String session = "session-" + UUID.randomUUID();
+        String posted = record(session, "from a client in another language").toString();
+
+        api.as(null).problem(HttpMethod.POST, "/api/logs", posted, HttpStatus.UNAUTHORIZED);
+        for (TestUsers other : List.of(TestUsers.VIEWER, TestUsers.OPERATOR)) {
+            api.as(other).problem(HttpMethod.POST, "/api/logs", posted, HttpStatus.FORBIDDEN);
+        }
+        assertThat(api.get("/api/logs?sessionId=" + session)
+                        .get("total_elements")
+                        .asLong())
+                .isZero();
+        api.as(TestUsers.INGEST).post("/api/logs", posted, HttpStatus.ACCEPTED);
+
+        api.as(TestUsers.INGEST).problem(HttpMethod.GET, "/api/logs?sessionId=" + session, null, HttpStatus.FORBIDDEN);
+        assertThat(api.as(TestUsers.VIEWER)
+                        .get("/api/logs?sessionId=" + session)
+                        .get("total_elements")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,18 +1,11 @@
 package com.split.portfolio;
 
-import com.split.tasks.TaskEnvelope;
 import com.split.web.InvalidParameterException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/**
- * User ids as requests carry them. The acting user is header {@value #HEADER}, {@value TaskEnvelope#DEFAULT_USER}
- * when absent: it names who made a change in the portfolio history and who asked for a run. It is an attribution,
- * not an authentication.
- */
+/** User ids as requests carry them: they name portfolio owners, and who made a change or asked for a run. */
 public final class UserIds {
-
-    public static final String HEADER = "X-User-Id";
 
     /** What a user id may hold: it travels in envelopes, log records and history rows. */
     public static final String PATTERN = "[A-Za-z0-9_.@-]{1,64}";
@@ -20,12 +13,6 @@ public final class UserIds {
     private static final Pattern USER_ID = Pattern.compile(PATTERN);
 
     private UserIds() {}
-
-    /** The acting user of a request, from its {@value #HEADER} header. */
-    public static String acting(@Nullable String header) {
-        String userId = parse(HEADER, header);
-        return userId == null ? TaskEnvelope.DEFAULT_USER : userId;
-    }
 
     /**
      * @return the user id, or null when {@code raw} is absent or blank

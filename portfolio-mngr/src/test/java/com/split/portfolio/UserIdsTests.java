@@ -11,18 +11,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UserIdsTests {
 
     @Test
-    void actsAsUserZeroWithoutAHeader() {
-        assertThat(UserIds.acting(null)).isEqualTo("user_zero");
-        assertThat(UserIds.acting("  ")).isEqualTo("user_zero");
-        assertThat(UserIds.acting(" alice.b@example-1 ")).isEqualTo("alice.b@example-1");
+    void readsATrimmedUserIdAndNothingFromABlank() {
+        assertThat(UserIds.parse("userId", null)).isNull();
+        assertThat(UserIds.parse("userId", "  ")).isNull();
+        assertThat(UserIds.parse("userId", " alice.b@example-1 ")).isEqualTo("alice.b@example-1");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"two words", "semi;colon", "quote'", "é"})
     void refusesAUserIdThatCannotTravel(String raw) {
-        assertThatThrownBy(() -> UserIds.acting(raw))
+        assertThatThrownBy(() -> UserIds.parse("userId", raw))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("Parameter 'X-User-Id' must be 1 to 64 letters");
+                .hasMessageContaining("Parameter 'userId' must be 1 to 64 letters");
     }
 
     @Test

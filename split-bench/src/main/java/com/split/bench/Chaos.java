@@ -153,8 +153,7 @@ final class Chaos extends BenchCommand {
                     "jdbc:mysql://127.0.0.1:3306/" + stack.schema("split_events"),
                     stack.schema("event_srv"),
                     devPassword(root, "SPLIT_EVENT_SRV_DB_PASSWORD"));
-            try (BenchRedis redis =
-                    new BenchRedis("redis://127.0.0.1:" + ChaosStack.REDIS_PORT, stack.keyPrefix(), "yahoo_tasks")) {
+            try (BenchRedis redis = new BenchRedis(stack.redisUrl(), stack.keyPrefix(), "yahoo_tasks")) {
                 TaskPublisher publisher = redis.publisher(redis.keys());
                 List<Long> portfolios = new ArrayList<>();
                 for (int i = 0; i < refreshes; i++) {

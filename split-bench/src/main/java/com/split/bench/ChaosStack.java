@@ -35,6 +35,10 @@ final class ChaosStack implements AutoCloseable {
     private final String schemaPrefix;
     private final String keyPrefix;
     private final Map<String, String> environment = new HashMap<>();
+    private final String authorization = StackLogin.header();
+    /** Redis's administrator ({@code default}): the services log in as their own users, the bench as this one. */
+    private final String redisPassword = UUID.randomUUID().toString().replace("-", "");
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,6 +51,7 @@ final class ChaosStack implements AutoCloseable {
         environment.put("SPLIT_VAR_DIR", varDir.toString());
         environment.put("SPLIT_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         environment.put("SPLIT_REDIS_PORT", Integer.toString(REDIS_PORT));
+        environment.put("SPLIT_REDIS_PASSWORD", redisPassword);
         environment.put("SPLIT_REDIS_APPENDFSYNC", appendfsync);
         environment.put("SPLIT_KEY_PREFIX", keyPrefix);
         environment.put("SPLIT_SCHEMA_PREFIX", schemaPrefix);
@@ -66,6 +71,11 @@ final class ChaosStack implements AutoCloseable {
 
     String keyPrefix() {
         return keyPrefix;
+    }
+
+    /** The stack's Redis, as its administrator. */
+    String redisUrl() {
+        return "redis://:" + redisPassword + "@127.0.0.1:" + REDIS_PORT;
     }
 
     String schema(String name) {
@@ -149,10 +159,11 @@ final class ChaosStack implements AutoCloseable {
 
     /** Sets Redis's AOF sync policy at run time, as {@code SPLIT_REDIS_APPENDFSYNC} sets it at start. */
     void appendfsync(String policy) throws IOException, InterruptedException {
-        Process cli = new ProcessBuilder(
+        ProcessBuilder command = new ProcessBuilder(
                         "redis-cli", "-p", Integer.toString(REDIS_PORT), "CONFIG", "SET", "appendfsync", policy)
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        command.environment().put("REDISCLI_AUTH", redisPassword);
+        Process cli = command.start();
         String reply = new String(cli.getInputStream().readAllBytes()).trim();
         if (cli.waitFor() != 0 || !reply.equals("OK")) {
             throw new IllegalStateException("CONFIG SET appendfsync " + policy + ": " + reply);
@@ -163,6 +174,7 @@ final class ChaosStack implements AutoCloseable {
     JsonNode get(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", authorization)
                         .timeout(Duration.ofSeconds(10))
                         .GET()
                         .build(),
@@ -176,6 +188,7 @@ final class ChaosStack implements AutoCloseable {
     JsonNode post(String url, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", authorization)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -8,9 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * event-srv in a JVM of its own, started from its executable jar as {@code bin/split} starts it (extracted, {@code java
  * -jar}, its own {@code application.properties}; without the AOT cache, which only shortens the start), with its web
- * server on a free port: the journal bench reads its meters from {@code /actuator/metrics} and its CPU from
- * {@code /proc}.
+ * server and its management server on free ports: the journal bench reads its meters from the management port's
+ * {@code /actuator/metrics} and its CPU from {@code /proc}. Nobody calls its API, but event-srv refuses to start with
+ * nobody able to: it is given a machine token of random bytes that is never used.
  */
 final class EventSrvProcess implements Journal.EventSrv {
 
@@ -30,15 +35,17 @@ final class EventSrvProcess implements Journal.EventSrv {
     private final Process process;
     private final Path log;
     private final URI base;
+    private final URI management;
     private final String queue;
     private final ThrowawaySchema schema;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private EventSrvProcess(Process process, Path log, URI base, String queue, ThrowawaySchema schema) {
+    private EventSrvProcess(Process process, Path log, URI base, URI management, String queue, ThrowawaySchema schema) {
         this.process = process;
         this.log = log;
         this.base = base;
+        this.management = management;
         this.queue = queue;
         this.schema = schema;
     }
@@ -69,8 +76,18 @@ final class EventSrvProcess implements Journal.EventSrv {
                 "event-srv.jar",
                 "--force")); // a --dir used again holds the last run's
         int port = freePort();
-        List<String> line = new ArrayList<>(
-                List.of(java, "-jar", extracted.resolve("event-srv.jar").toString(), "--server.port=" + port));
+        int managementPort = freePort();
+        byte[] unusedToken = new byte[32];
+        new SecureRandom().nextBytes(unusedToken);
+        List<String> line = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                extracted.resolve("event-srv.jar").toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
+                "--split.security.tokens[0].name=split-bench",
+                "--split.security.tokens[0].hash={sha256}" + HexFormat.of().formatHex(sha256(unusedToken)),
+                "--split.security.tokens[0].roles=viewer"));
         line.addAll(schema.datasourceArgs());
         line.addAll(args);
         Path log = dir.resolve(name + ".log");
@@ -83,8 +100,13 @@ final class EventSrvProcess implements Journal.EventSrv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + line, e);
         }
-        EventSrvProcess eventSrv =
-                new EventSrvProcess(process, log, URI.create("http://127.0.0.1:" + port), queue, schema);
+        EventSrvProcess eventSrv = new EventSrvProcess(
+                process,
+                log,
+                URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort),
+                queue,
+                schema);
         eventSrv.awaitReady(timeout);
         return eventSrv;
     }
@@ -97,7 +119,7 @@ final class EventSrvProcess implements Journal.EventSrv {
                         "event-srv exited with " + process.exitValue() + " before it was ready; see " + log);
             }
             try {
-                if (get("/actuator/health/readiness").statusCode() == 200) {
+                if (get(base, "/readyz").statusCode() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {
@@ -155,7 +177,7 @@ final class EventSrvProcess implements Journal.EventSrv {
 
     /** The statistics of one of its meters for the queue (COUNT, TOTAL, ...); none until the meter exists. */
     private Map<String, Double> statistics(String meter) {
-        HttpResponse<String> response = get("/actuator/metrics/" + meter + "?tag=queue:" + queue);
+        HttpResponse<String> response = get(management, "/actuator/metrics/" + meter + "?tag=queue:" + queue);
         if (response.statusCode() == 404) {
             return Map.of();
         }
@@ -171,10 +193,10 @@ final class EventSrvProcess implements Journal.EventSrv {
         return statistics;
     }
 
-    private HttpResponse<String> get(String path) {
+    private HttpResponse<String> get(URI server, String path) {
         try {
             return http.send(
-                    HttpRequest.newBuilder(base.resolve(path))
+                    HttpRequest.newBuilder(server.resolve(path))
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -183,6 +205,14 @@ final class EventSrvProcess implements Journal.EventSrv {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

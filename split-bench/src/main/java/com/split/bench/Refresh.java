@@ -39,6 +39,9 @@ final class Refresh extends BenchCommand {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "portfolio-mngr")
     private String url;
 
+    /** HTTP Basic, {@link StackLogin}'s. */
+    private String authorization;
+
     @Option(names = "--tickers", defaultValue = "10")
     private int tickers;
 
@@ -73,6 +76,7 @@ final class Refresh extends BenchCommand {
     @Override
     protected void run() throws IOException, InterruptedException {
         url = url.replaceAll("/+$", "");
+        authorization = StackLogin.header();
         String name =
                 "bench-%d-%08x".formatted(tickers, ThreadLocalRandom.current().nextInt());
         long portfolio = createPortfolio(name, symbols(tickers));
@@ -181,6 +185,10 @@ final class Refresh extends BenchCommand {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request.timeout(Duration.ofSeconds(30))
+                        .header("Authorization", authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

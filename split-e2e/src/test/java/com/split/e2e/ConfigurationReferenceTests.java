@@ -26,6 +26,7 @@ class ConfigurationReferenceTests {
     @ValueSource(
             strings = {
                 "task-contracts",
+                "split-web",
                 "portfolio-mngr",
                 "data-orchestrator",
                 "yahoo-gateway",

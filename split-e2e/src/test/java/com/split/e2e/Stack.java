@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Stack implements AutoCloseable {
 
-    static final int PORT_OFFSET = 1000;
+    static final int PORT_OFFSET = 500;
     private static final Duration UP_PATIENCE = Duration.ofMinutes(8);
 
     private final Path root;

@@ -1,16 +1,33 @@
 package com.split.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -23,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * SPLit as a user runs it: {@code bin/split up} starts every service as its own process, on a Redis of its own and
  * this machine's MariaDB, and a refresh goes through the REST API of portfolio-mngr, the bus, the three workers and the orchestrator.
+ * The services run as bin/split runs them by default: each on its own MySQL and Redis users, the HTTP APIs behind the
+ * development users of {@code docker/dev.env} (user_zero: viewer, operator, ingest; viewer; ingest) with HTTP Basic,
+ * Actuator on the management ports (the API port + 1000), everything on 127.0.0.1.
  * Needs redis-server and mariadb-server installed (CI installs them), as bin/split does.
  */
 @TestMethodOrder(OrderAnnotation.class)
@@ -36,6 +56,12 @@ class StackEndToEndIntegrationTests {
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The development users bin/split falls back to, with their passwords from docker/dev.env. */
+    static final String ADMIN = basic("user_zero", "SPLIT_ADMIN_PASSWORD");
+
+    static final String VIEWER = basic("viewer", "SPLIT_VIEWER_PASSWORD");
+    static final String INGEST = basic("ingest", "SPLIT_INGEST_PASSWORD");
 
     static Stack stack;
 
@@ -53,20 +79,108 @@ class StackEndToEndIntegrationTests {
 
     @Test
     @Order(1)
-    void everyServiceIsReadyAndExportsItsMetrics() throws Exception {
+    void everyServiceIsReadyAndExportsItsMetricsOnItsManagementPortAlone() throws Exception {
         assertThat(stack.split("status")).contains("ready").doesNotContain("stopped");
         for (String service : SERVICES) {
-            assertThat(status(stack.baseUrl(service) + "/actuator/health/readiness"))
-                    .as("%s readiness", service)
+            assertThat(status(stack.baseUrl(service) + "/readyz", null))
+                    .as("%s readiness, without logging in", service)
                     .isEqualTo(200);
-            assertThat(status(stack.baseUrl(service) + "/actuator/prometheus"))
-                    .as("%s metrics", service)
+            assertThat(status(stack.baseUrl(service) + "/livez", null))
+                    .as("%s liveness", service)
                     .isEqualTo(200);
+            assertThat(status(managementUrl(service) + "/actuator/prometheus", null))
+                    .as("%s metrics on its management port", service)
+                    .isEqualTo(200);
+            assertThat(status(managementUrl(service) + "/actuator/health/readiness", null))
+                    .as("%s readiness on its management port", service)
+                    .isEqualTo(200);
+            assertThat(status(stack.baseUrl(service) + "/actuator/prometheus", ADMIN))
+                    .as("%s metrics on its API port, even to user_zero", service)
+                    .isIn(401, 403, 404);
         }
     }
 
     @Test
     @Order(2)
+    void eachRoleGetsWhatItMayAndNothingMore() throws Exception {
+        String portfolios = stack.baseUrl("portfolio-mngr") + "/api/portfolios";
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(portfolios)), null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("Basic"));
+        for (String service : List.of("data-orchestrator", "event-srv", "log-srv")) {
+            assertThat(status(stack.baseUrl(service) + "/v3/api-docs", null))
+                    .as("%s without logging in", service)
+                    .isEqualTo(401);
+        }
+        assertThat(status(portfolios, basic("user_zero", "wrong-password"))).isEqualTo(401);
+        assertThat(status(portfolios, VIEWER)).isEqualTo(200);
+
+        // viewer reads, but may not start a run; ingest may neither.
+        long portfolio = defaultPortfolio();
+        String refresh = portfolios + "/" + portfolio + "/refresh";
+        assertThat(send(HttpRequest.newBuilder(URI.create(refresh)).POST(HttpRequest.BodyPublishers.noBody()), VIEWER)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(refresh)).POST(HttpRequest.BodyPublishers.noBody()), INGEST)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(status(stack.baseUrl("event-srv") + "/api/tasks", VIEWER)).isEqualTo(200);
+        assertThat(status(stack.baseUrl("event-srv") + "/api/tasks", INGEST)).isEqualTo(403);
+
+        // ingest posts events and log records: the machine clients' role, which viewer does not imply.
+        String event = """
+                {"event_id": "%s", "event_type": "task_business_result", "task_id": "%s", "queue": "yahoo_tasks",
+                 "task_type": "fetch_prices", "source_module": "e2e", "occurred_at": "%s", "details": {"rows": 0}}""".formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
+        assertThat(post(stack.baseUrl("event-srv") + "/api/events", event, VIEWER)
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> posted = post(stack.baseUrl("event-srv") + "/api/events", event, INGEST);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String record = """
+                {"timestamp": "%s", "level": "WARN", "module": "e2e", "logger": "e2e", "thread": "main",
+                 "message": "posted by the ingest user"}""".formatted(Instant.now());
+        assertThat(post(stack.baseUrl("log-srv") + "/api/logs", record, VIEWER).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> logged = post(stack.baseUrl("log-srv") + "/api/logs", record, INGEST);
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(3)
+    void servicesListenOnLoopbackOnly() throws Exception {
+        List<InetAddress> others = NetworkInterface.networkInterfaces()
+                .filter(network -> {
+                    try {
+                        return network.isUp() && !network.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .toList();
+        assumeTrue(!others.isEmpty(), "this machine has no address but loopback");
+        for (String service : SERVICES) {
+            for (int port : List.of(
+                    URI.create(stack.baseUrl(service)).getPort(),
+                    URI.create(managementUrl(service)).getPort())) {
+                for (InetAddress address : others) {
+                    assertThatThrownBy(() -> {
+                                try (Socket socket = new Socket()) {
+                                    socket.connect(new InetSocketAddress(address, port), 2_000);
+                                }
+                            })
+                            .as("%s's port %d on %s", service, port, address)
+                            .isInstanceOf(IOException.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void refreshOfTheDefaultPortfolioEndsWithTenRecommendationsAndAFinishedTaskTree() throws Exception {
         long portfolio = defaultPortfolio();
 
@@ -103,7 +217,7 @@ class StackEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void runSurvivesInitFilterKilledAndRestarted() throws Exception {
         long portfolio = defaultPortfolio();
         ProcessHandle initFilter = ProcessHandle.of(stack.pid("init-filter")).orElseThrow();
@@ -120,7 +234,12 @@ class StackEndToEndIntegrationTests {
                         .asString())
                 .isEqualTo("RUNNING");
 
-        stack.split("up"); // starts what is not running: init-filter
+        String up = stack.split("up"); // starts what is not running: init-filter
+        assertThat(up)
+                .as("bin/split says it runs on development users, and where the services listen")
+                .contains("user_zero/user_zero-dev (viewer,operator,ingest)")
+                .contains("development")
+                .contains("listen on 127.0.0.1 only");
 
         JsonNode run = awaitEnd(session);
         assertThat(run.get("status").asString()).isEqualTo("SUCCESS");
@@ -131,7 +250,7 @@ class StackEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void upBringsBackARedisThatDiedUnderTheRunningStack() throws Exception {
         ProcessHandle redis = ProcessHandle.of(stack.pid("redis")).orElseThrow();
         redis.destroyForcibly(); // SIGKILL: Redis comes back from its AOF
@@ -193,13 +312,13 @@ class StackEndToEndIntegrationTests {
                 .asLong();
     }
 
+    /** A refresh as user_zero, who holds operator. */
     private String refresh(long portfolio) throws Exception {
-        HttpResponse<String> response = HTTP.send(
+        HttpResponse<String> response = send(
                 HttpRequest.newBuilder(URI.create(
                                 stack.baseUrl("portfolio-mngr") + "/api/portfolios/" + portfolio + "/refresh"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                ADMIN);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String session = JSON.readTree(response.body()).get("session_id").asString();
         assertThat(response.headers().firstValue("Location")).hasValue("/api/runs/" + session);
@@ -213,16 +332,62 @@ class StackEndToEndIntegrationTests {
                 .until(() -> get(url), run -> !run.get("status").asString().equals("RUNNING"));
     }
 
+    /** A GET as user_zero. */
     private static JsonNode get(String url) throws Exception {
         HttpResponse<String> response =
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                send(HttpRequest.newBuilder(URI.create(url)).GET(), ADMIN);
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private static int status(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+    private static int status(String url, @Nullable String authorization) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), authorization)
                 .statusCode();
+    }
+
+    private static HttpResponse<String> post(String url, String json, String authorization) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                authorization);
+    }
+
+    /** Sends with HTTP Basic's Authorization header, or none when null. */
+    private static HttpResponse<String> send(HttpRequest.Builder request, @Nullable String authorization)
+            throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The service's management port (Actuator): its API port + 1000. */
+    private static String managementUrl(String service) {
+        URI api = URI.create(stack.baseUrl(service));
+        return "http://" + api.getHost() + ":" + (api.getPort() + 1000);
+    }
+
+    /** HTTP Basic for a user whose password docker/dev.env holds as {noop} text, or for the given password. */
+    private static String basic(String user, String passwordOrVariable) {
+        String password = passwordOrVariable;
+        if (passwordOrVariable.startsWith("SPLIT_")) {
+            password = devPassword(passwordOrVariable);
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String devPassword(String variable) {
+        Path devEnv = Path.of("").toAbsolutePath().getParent().resolve("docker/dev.env");
+        try {
+            return Files.readAllLines(devEnv).stream()
+                    .filter(line -> line.startsWith(variable + "={noop}"))
+                    .map(line -> line.substring((variable + "={noop}").length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(devEnv + " has no {noop} " + variable));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<JsonNode> list(JsonNode array) {

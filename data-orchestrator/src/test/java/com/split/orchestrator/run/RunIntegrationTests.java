@@ -17,6 +17,7 @@ import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.web.test.ApiClient;
+import com.split.web.test.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +143,9 @@ class RunIntegrationTests {
                 .toList();
         assertThat(fetchDone).isSorted().hasSizeGreaterThan(2);
 
-        JsonNode view = api.get("/api/runs/" + session);
+        JsonNode view = api.as(TestUsers.VIEWER).get("/api/runs/" + session);
+        api.as(TestUsers.INGEST).problem(HttpMethod.GET, "/api/runs/" + session, null, HttpStatus.FORBIDDEN);
+        api.as(null).problem(HttpMethod.GET, "/api/runs/" + session, null, HttpStatus.UNAUTHORIZED);
         assertThat(view.get("status").asString()).isEqualTo("SUCCESS");
         assertThat(view.get("steps"))
                 .extracting(step -> step.get("state").asString())

@@ -19,12 +19,14 @@ import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
 import com.split.web.test.HeadlessChromium;
+import com.split.web.test.TestUsers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -76,6 +78,11 @@ class DashboardBrowserIntegrationTests {
 
     @Autowired
     ApiClient api;
+
+    @BeforeEach
+    void logIn() {
+        HeadlessChromium.logIn(browser, "http://localhost:" + port, TestUsers.ADMIN, "/");
+    }
 
     @Test
     void servesTheDashboardAtTheRoot() {

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -86,6 +87,9 @@ class SelectionIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     /** 300 weekdays up to {@link #LAST_BAR}. */
     static List<LocalDate> weekdays() {
@@ -340,11 +344,12 @@ class SelectionIntegrationTests {
         assertThat(select("probe-user", "run-probe", List.of("PROBE")).eventType())
                 .isEqualTo(EventType.TASK_SUCCEEDED);
 
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = get(port, "/readyz");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus").body())
+        assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/prometheus").body())
                 .contains(
                         "split_selection_sessions_seconds_count{result=\"written\"",
                         "split_selection_decisions_total{decision=\"SELL\"",
@@ -352,10 +357,10 @@ class SelectionIntegrationTests {
                         "split_selection_buy_set_count");
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> get(int server, String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server + path))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         }

@@ -51,14 +51,6 @@ class PortfolioRepository {
                 .map(this::withTickers);
     }
 
-    boolean exists(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM portfolios WHERE id = :id")
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     List<Portfolio> byOwner(String userId) {
         List<Portfolio> headers = jdbc.sql("SELECT " + COLUMNS + " FROM portfolios WHERE user_id = :userId ORDER BY id")
                 .param("userId", userId)

@@ -1,5 +1,6 @@
 package com.split.portfolio.portfolio;
 
+import com.split.portfolio.Actor;
 import com.split.portfolio.InvalidFieldException;
 import com.split.portfolio.Page;
 import com.split.portfolio.Paging;
@@ -16,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Portfolios and their tickers. Every change is recorded in the portfolio's history with who made it and why, in the
@@ -42,19 +45,32 @@ public class PortfolioService {
         this.maxTickers = properties.maxTickers();
     }
 
-    List<Portfolio> list(String userId) {
-        return portfolios.byOwner(userId);
-    }
-
-    Portfolio get(long id) {
-        return portfolios.find(id).orElseThrow(() -> new PortfolioNotFoundException(id));
-    }
-
-    /** @throws PortfolioNotFoundException if there is no such portfolio */
-    public void requireExists(long id) {
-        if (!portfolios.exists(id)) {
-            throw new PortfolioNotFoundException(id);
+    /** @throws ErrorResponseException 403 for another user's portfolios, unless the caller holds operator */
+    List<Portfolio> list(String owner, Actor actor) {
+        if (!actor.sees(owner)) {
+            ErrorResponseException refused = new ErrorResponseException(HttpStatus.FORBIDDEN);
+            refused.setTitle("Not your portfolios");
+            refused.setDetail("%s may list only its own portfolios; listing %s's needs the role operator"
+                    .formatted(actor.userId(), owner));
+            throw refused;
         }
+        return portfolios.byOwner(owner);
+    }
+
+    /** @throws PortfolioNotFoundException if there is no such portfolio, or the caller may not see it */
+    Portfolio get(long id, Actor actor) {
+        return portfolios
+                .find(id)
+                .filter(found -> actor.sees(found.userId()))
+                .orElseThrow(() -> new PortfolioNotFoundException(id));
+    }
+
+    /**
+     * @throws PortfolioNotFoundException if there is no such portfolio, or the caller may not see it: another user's
+     *     portfolio is not found rather than forbidden, so that its existence is not told either
+     */
+    public void requireVisible(long id, Actor actor) {
+        get(id, actor);
     }
 
     /**
@@ -66,8 +82,9 @@ public class PortfolioService {
         return locked(id);
     }
 
+    /** A portfolio of {@code owner}, created by {@code actor}: the history records who made it. */
     @Transactional
-    Portfolio create(String userId, CreatePortfolioRequest request) {
+    Portfolio create(String owner, String actor, CreatePortfolioRequest request) {
         String name = name(request.name());
         String reason = reason(request.reason());
         Set<String> tickers = new LinkedHashSet<>();
@@ -83,18 +100,18 @@ public class PortfolioService {
         Instant now = clock.instant();
         long id;
         try {
-            id = portfolios.insert(userId, name, now);
+            id = portfolios.insert(owner, name, now);
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
-                    "Portfolio name taken", "%s already has a portfolio named '%s'".formatted(userId, name));
+                    "Portfolio name taken", "%s already has a portfolio named '%s'".formatted(owner, name));
         }
-        portfolios.appendHistory(id, userId, HistoryEntry.CREATED, null, reason, now);
+        portfolios.appendHistory(id, actor, HistoryEntry.CREATED, null, reason, now);
         for (String symbol : tickers) {
             portfolios.insertTicker(id, symbol, now);
-            portfolios.appendHistory(id, userId, HistoryEntry.ADDED, symbol, reason, now);
+            portfolios.appendHistory(id, actor, HistoryEntry.ADDED, symbol, reason, now);
         }
-        log.info("{} created portfolio {} '{}' with {} tickers", userId, id, name, tickers.size());
-        return get(id);
+        log.info("{} created portfolio {} '{}' of {} with {} tickers", actor, id, name, owner, tickers.size());
+        return current(id);
     }
 
     /**
@@ -146,7 +163,7 @@ public class PortfolioService {
         portfolios.touch(id, now);
         portfolios.appendHistory(id, userId, HistoryEntry.ADDED, symbol, reason, now);
         log.info("{} added {} to portfolio {}", userId, symbol, id);
-        return get(id);
+        return current(id);
     }
 
     /** @throws TickerNotFoundException if the portfolio does not hold the ticker */
@@ -165,12 +182,16 @@ public class PortfolioService {
         portfolios.touch(id, now);
         portfolios.appendHistory(id, userId, HistoryEntry.REMOVED, symbol, reason, now);
         log.info("{} removed {} from portfolio {}", userId, symbol, id);
-        return get(id);
+        return current(id);
     }
 
-    Page<HistoryEntry> history(long id, Paging paging) {
-        requireExists(id);
+    Page<HistoryEntry> history(long id, Paging paging, Actor actor) {
+        requireVisible(id, actor);
         return Page.of(portfolios.history(id, paging), paging, portfolios.countHistory(id));
+    }
+
+    private Portfolio current(long id) {
+        return portfolios.find(id).orElseThrow(() -> new PortfolioNotFoundException(id));
     }
 
     private Portfolio locked(long id) {

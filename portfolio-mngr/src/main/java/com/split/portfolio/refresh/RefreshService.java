@@ -1,5 +1,6 @@
 package com.split.portfolio.refresh;
 
+import com.split.portfolio.Actor;
 import com.split.portfolio.Page;
 import com.split.portfolio.Paging;
 import com.split.portfolio.config.PortfolioProperties;
@@ -164,8 +165,11 @@ class RefreshService {
         return ended;
     }
 
-    RunView run(String sessionId) {
-        RefreshRun run = runs.find(sessionId).orElseThrow(() -> RunNotFoundException.session(sessionId));
+    /** @throws RunNotFoundException if there is no such run, or it is of a portfolio the caller may not see */
+    RunView run(String sessionId, Actor actor) {
+        RefreshRun run = runs.find(sessionId)
+                .filter(found -> actor.sees(found.userId()))
+                .orElseThrow(() -> RunNotFoundException.session(sessionId));
         List<RunView.StepView> steps = runs.steps(sessionId).stream()
                 .map(step -> new RunView.StepView(
                         step.step(),
@@ -201,8 +205,8 @@ class RefreshService {
                 links(run));
     }
 
-    Page<RunSummary> runs(long portfolioId, Paging paging) {
-        portfolios.requireExists(portfolioId);
+    Page<RunSummary> runs(long portfolioId, Paging paging, Actor actor) {
+        portfolios.requireVisible(portfolioId, actor);
         List<RunSummary> content = runs.byPortfolio(portfolioId, paging).stream()
                 .map(run -> new RunSummary(
                         run.sessionId(),
@@ -219,8 +223,8 @@ class RefreshService {
         return Page.of(content, paging, runs.countByPortfolio(portfolioId));
     }
 
-    LatestRecommendations recommendations(long portfolioId) {
-        portfolios.requireExists(portfolioId);
+    LatestRecommendations recommendations(long portfolioId, Actor actor) {
+        portfolios.requireVisible(portfolioId, actor);
         RefreshRun run = runs.latestSuccess(portfolioId).orElseThrow(() -> RunNotFoundException.noSuccess(portfolioId));
         return new LatestRecommendations(
                 portfolioId,

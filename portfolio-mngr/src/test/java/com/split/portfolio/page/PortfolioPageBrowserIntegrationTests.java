@@ -18,6 +18,7 @@ import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.web.test.HeadlessChromium;
+import com.split.web.test.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -95,6 +97,11 @@ class PortfolioPageBrowserIntegrationTests {
 
     @Autowired
     PortfolioApi api;
+
+    @BeforeEach
+    void logIn() {
+        HeadlessChromium.logIn(browser, "http://localhost:" + port, TestUsers.ADMIN, "/");
+    }
 
     @Test
     void managesTheTickersRefreshesAndShowsTheRecommendations() throws Exception {
@@ -188,7 +195,7 @@ class PortfolioPageBrowserIntegrationTests {
     void offersAChoiceOfPortfoliosToAUserWithSeveral() {
         api.createPortfolio("user_two", "Growth", "NVDA");
         api.createPortfolio("user_two", "Second");
-        browser.get("http://localhost:" + port + "/?user=user_two");
+        browser.get("http://localhost:" + port + "/?owner=user_two");
 
         WebElement choice = waitFor(visibilityOfElementLocated(By.id("portfolio-select")));
         waitFor(presenceOfElementLocated(By.cssSelector("#ticker-list li[data-symbol='NVDA']")));
@@ -203,6 +210,34 @@ class PortfolioPageBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("refresh-button")).isEnabled()).isFalse();
         waitFor(textToBePresentInElementLocated(By.id("run-summary"), "Not refreshed yet."));
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aViewerSignsInThroughTheFormSeesItsOwnPortfolioAndSignsOut() {
+        String base = "http://localhost:" + port;
+        api.createPortfolio(TestUsers.VIEWER.user(), "Watched", "MSFT");
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/");
+        waitFor(driver -> driver.getCurrentUrl().endsWith("/login"));
+        type(By.id("username"), TestUsers.VIEWER.user());
+        type(By.id("password"), "not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(waitFor(visibilityOfElementLocated(By.id("login-error"))).getText())
+                .isEqualTo("The user name or the password is wrong.");
+
+        HeadlessChromium.logIn(browser, base, TestUsers.VIEWER, "/");
+        waitFor(presenceOfElementLocated(By.cssSelector("#ticker-list li[data-symbol='MSFT']")));
+        assertThat(text(By.id("portfolio-name"))).isEqualTo("Watched");
+        waitFor(textToBePresentInElementLocated(By.cssSelector("header .sign-out"), "viewer"));
+        // a change the viewer's role does not allow: the API's 403 shows in the banner, the page stays
+        type(By.id("symbol"), "PEP");
+        browser.findElement(By.id("add-button")).click();
+        waitFor(textToBePresentInElementLocated(By.id("error"), "lacks the role operator"));
+
+        browser.findElement(By.cssSelector("header .sign-out button")).click();
+        waitFor(visibilityOfElementLocated(By.id("logged-out")));
+        browser.get(base + "/");
+        waitFor(driver -> driver.getCurrentUrl().endsWith("/login"));
     }
 
     private void type(By field, String text) {

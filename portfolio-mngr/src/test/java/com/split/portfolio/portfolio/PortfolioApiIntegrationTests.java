@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.split.portfolio.PortfolioApi;
 import com.split.portfolio.config.PortfolioProperties;
 import com.split.tasks.test.SplitIntegrationTest;
+import com.split.web.test.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ class PortfolioApiIntegrationTests {
 
         assertThat(created).containsOnlyOnce(true);
         assertThat(restart).isFalse();
-        JsonNode portfolios = api.call(HttpMethod.GET, "/api/portfolios", null, seed.userId(), HttpStatus.OK);
+        JsonNode portfolios = api.get("/api/portfolios?userId=" + seed.userId());
         assertThat(portfolios).hasSize(1);
         assertThat(symbols(portfolios.get(0))).hasSize(10);
         long history = jdbc.sql("SELECT COUNT(*) FROM portfolio_history WHERE user_id = :user")
@@ -111,29 +112,81 @@ class PortfolioApiIntegrationTests {
     }
 
     @Test
-    void createsAPortfolioOfTheActingUser() {
-        String user = "alice_" + suffix();
+    void createsAPortfolioOfTheCaller() {
         String body = """
                 {"name": "  Tech  ", "tickers": ["nvda", " AAPL ", "NVDA"], "reason": "a start"}""";
 
-        JsonNode created = api.call(HttpMethod.POST, "/api/portfolios", body, user, HttpStatus.CREATED);
+        JsonNode created = api.call(HttpMethod.POST, "/api/portfolios", body, TestUsers.OPERATOR, HttpStatus.CREATED);
 
-        assertThat(created.get("user_id").asString()).isEqualTo(user);
+        assertThat(created.get("user_id").asString()).isEqualTo("operator");
         assertThat(created.get("name").asString()).isEqualTo("Tech");
         assertThat(symbols(created)).containsExactlyInAnyOrder("NVDA", "AAPL");
         long id = created.get("id").asLong();
         assertThat(api.get("/api/portfolios/" + id).get("name").asString()).isEqualTo("Tech");
-        assertThat(api.get("/api/portfolios?userId=" + user)).hasSize(1);
-        assertThat(api.call(HttpMethod.GET, "/api/portfolios", null, user, HttpStatus.OK))
+        assertThat(api.get("/api/portfolios?userId=operator")).hasSize(1);
+        assertThat(api.call(HttpMethod.GET, "/api/portfolios", null, TestUsers.OPERATOR, HttpStatus.OK))
                 .singleElement()
                 .satisfies(p -> assertThat(p.get("id").asLong()).isEqualTo(id));
         JsonNode history = api.get("/api/portfolios/%d/history".formatted(id)).get("content");
         assertThat(history).hasSize(3);
         assertThat(history.get(0).get("reason").asString()).isEqualTo("a start");
+        assertThat(history.get(0).get("user_id").asString()).isEqualTo("operator");
 
-        JsonNode taken =
-                api.call(HttpMethod.POST, "/api/portfolios", "{\"name\": \"Tech\"}", user, HttpStatus.CONFLICT);
+        JsonNode taken = api.call(
+                HttpMethod.POST, "/api/portfolios", "{\"name\": \"Tech\"}", TestUsers.OPERATOR, HttpStatus.CONFLICT);
         assertThat(taken.get("detail").asString()).contains("already has a portfolio named 'Tech'");
+    }
+
+    @Test
+    void aViewerSeesItsOwnPortfoliosAndNobodyElses() {
+        long own = api.createPortfolio(TestUsers.VIEWER.user(), "Viewed " + suffix(), "KO");
+        long others = api.createPortfolio("grace_" + suffix(), "Hidden", "KO");
+
+        assertThat(api.call(HttpMethod.GET, "/api/portfolios", null, TestUsers.VIEWER, HttpStatus.OK))
+                .anySatisfy(p -> assertThat(p.get("id").asLong()).isEqualTo(own))
+                .allSatisfy(p -> assertThat(p.get("user_id").asString()).isEqualTo("viewer"));
+        for (String path : List.of("", "/history", "/runs", "/recommendations")) {
+            JsonNode hidden = api.call(
+                    HttpMethod.GET, "/api/portfolios/" + others + path, null, TestUsers.VIEWER, HttpStatus.NOT_FOUND);
+            assertThat(hidden.get("detail").asString()).isEqualTo("No portfolio with id " + others);
+        }
+        JsonNode listing =
+                api.call(HttpMethod.GET, "/api/portfolios?userId=grace", null, TestUsers.VIEWER, HttpStatus.FORBIDDEN);
+        assertThat(listing.get("detail").asString()).contains("needs the role operator");
+        assertThat(api.call(HttpMethod.GET, "/api/portfolios/" + others, null, TestUsers.OPERATOR, HttpStatus.OK)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(others);
+    }
+
+    @Test
+    void changesNeedTheOperatorRoleAndReadsAnAuthenticatedCaller() {
+        long id = api.createPortfolio(TestUsers.VIEWER.user(), "Guarded " + suffix(), "KO");
+        String ticker = "{\"symbol\": \"PEP\"}";
+
+        for (TestUsers caller : List.of(TestUsers.VIEWER, TestUsers.INGEST)) {
+            JsonNode refused = api.call(
+                    HttpMethod.POST, "/api/portfolios/%d/tickers".formatted(id), ticker, caller, HttpStatus.FORBIDDEN);
+            assertThat(refused.get("detail").asString()).contains("lacks the role operator");
+            api.call(HttpMethod.POST, "/api/portfolios/%d/refresh".formatted(id), null, caller, HttpStatus.FORBIDDEN);
+            api.call(
+                    HttpMethod.DELETE,
+                    "/api/portfolios/%d/tickers/KO".formatted(id),
+                    null,
+                    caller,
+                    HttpStatus.FORBIDDEN);
+        }
+        api.call(HttpMethod.GET, "/api/portfolios/" + id, null, TestUsers.INGEST, HttpStatus.FORBIDDEN);
+        JsonNode anonymous = api.call(HttpMethod.GET, "/api/portfolios/" + id, null, null, HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.get("status").asInt()).isEqualTo(401);
+
+        assertThat(symbols(api.call(
+                        HttpMethod.POST,
+                        "/api/portfolios/%d/tickers".formatted(id),
+                        ticker,
+                        TestUsers.OPERATOR,
+                        HttpStatus.CREATED)))
+                .containsExactly("KO", "PEP");
     }
 
     @Test
@@ -144,7 +197,7 @@ class PortfolioApiIntegrationTests {
                 HttpMethod.POST,
                 "/api/portfolios/%d/tickers".formatted(id),
                 "{\"symbol\": \" brk-b \", \"reason\": \"value\"}",
-                "carol",
+                TestUsers.OPERATOR,
                 HttpStatus.CREATED);
         assertThat(symbols(added)).containsExactly("KO", "BRK-B");
 
@@ -152,7 +205,7 @@ class PortfolioApiIntegrationTests {
                 HttpMethod.DELETE,
                 "/api/portfolios/%d/tickers/ko?reason=too sweet".formatted(id),
                 null,
-                "dave",
+                TestUsers.ADMIN,
                 HttpStatus.OK);
         assertThat(symbols(removed)).containsExactly("BRK-B");
 
@@ -160,12 +213,12 @@ class PortfolioApiIntegrationTests {
         assertThat(history.get("total_elements").asLong()).isEqualTo(4);
         assertThat(history.get("total_pages").asLong()).isEqualTo(2);
         JsonNode newest = history.get("content").get(0);
-        assertThat(newest.get("user_id").asString()).isEqualTo("dave");
+        assertThat(newest.get("user_id").asString()).isEqualTo("user_zero");
         assertThat(newest.get("action").asString()).isEqualTo("removed");
         assertThat(newest.get("symbol").asString()).isEqualTo("KO");
         assertThat(newest.get("reason").asString()).isEqualTo("too sweet");
         JsonNode before = history.get("content").get(1);
-        assertThat(before.get("user_id").asString()).isEqualTo("carol");
+        assertThat(before.get("user_id").asString()).isEqualTo("operator");
         assertThat(before.get("action").asString()).isEqualTo("added");
         assertThat(before.get("symbol").asString()).isEqualTo("BRK-B");
         assertThat(before.get("reason").asString()).isEqualTo("value");
@@ -249,10 +302,11 @@ class PortfolioApiIntegrationTests {
     }
 
     @Test
-    void answersBadRequestForAnInvalidUserHeader() {
-        JsonNode problem = api.call(HttpMethod.GET, "/api/portfolios", null, "robert'); DROP", HttpStatus.BAD_REQUEST);
+    void answersBadRequestForAnInvalidUserId() {
+        JsonNode problem =
+                api.problem(HttpMethod.GET, "/api/portfolios?userId=robert'); DROP", null, HttpStatus.BAD_REQUEST);
 
-        assertThat(problem.get("parameter").asString()).isEqualTo("X-User-Id");
+        assertThat(problem.get("parameter").asString()).isEqualTo("userId");
     }
 
     @Test
@@ -325,8 +379,15 @@ class PortfolioApiIntegrationTests {
                 .getResponseBody();
         assertThat(page).contains("<title>SPLit portfolio</title>", "portfolio.js");
 
-        for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
-            api.client().http().get().uri(probe).exchange().expectStatus().isOk();
+        for (String probe : List.of("/readyz", "/livez")) {
+            api.client()
+                    .as(null)
+                    .http()
+                    .get()
+                    .uri(probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
     }
 

@@ -13,6 +13,7 @@ import com.split.tasks.bus.BusEvents;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
+import com.split.web.test.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,10 +95,10 @@ class RefreshIntegrationTests {
         double started = meters.get("split.portfolio.runs.started").counter().count();
 
         var answer = api.client()
+                .as(TestUsers.OPERATOR)
                 .http()
                 .post()
                 .uri("/api/portfolios/%d/refresh".formatted(portfolio))
-                .header("X-User-Id", "requester")
                 .exchange()
                 .expectStatus()
                 .isAccepted()
@@ -129,7 +130,7 @@ class RefreshIntegrationTests {
         assertThat(run.get("status").asString()).isEqualTo("RUNNING");
         assertThat(run.get("portfolio_id").asLong()).isEqualTo(portfolio);
         assertThat(run.get("user_id").asString()).isEqualTo(task.userId());
-        assertThat(run.get("requested_by").asString()).isEqualTo("requester");
+        assertThat(run.get("requested_by").asString()).isEqualTo("operator");
         assertThat(run.get("finished_at").isNull()).isTrue();
         assertThat(run.get("steps")).isEmpty();
         JsonNode refreshTask = run.get("refresh_task");

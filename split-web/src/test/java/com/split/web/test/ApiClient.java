@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
@@ -30,14 +31,30 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private final String baseUrl;
+    private final @Nullable TestUsers user;
     private final RestTestClient http;
     private final JsonMapper mapper;
 
-    /** On the test's server, reading JSON as the bus's codec does. */
+    /** On the test's server as {@link TestUsers#ADMIN}, reading JSON as the bus's codec does. */
+    @Autowired
     public ApiClient(@Value("${local.server.port}") int port, TaskCodec codec) {
-        this.baseUrl = "http://localhost:" + port;
-        this.http = RestTestClient.bindToServer().baseUrl(baseUrl).build();
-        this.mapper = codec.mapper();
+        this("http://localhost:" + port, TestUsers.ADMIN, codec.mapper());
+    }
+
+    private ApiClient(String baseUrl, @Nullable TestUsers user, JsonMapper mapper) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        var builder = RestTestClient.bindToServer().baseUrl(baseUrl);
+        if (user != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, user.basic());
+        }
+        this.http = builder.build();
+        this.mapper = mapper;
+    }
+
+    /** The same API called with HTTP Basic as {@code user}, or with no credentials at all when it is null. */
+    public ApiClient as(@Nullable TestUsers user) {
+        return new ApiClient(baseUrl, user, mapper);
     }
 
     public JsonNode get(String path) {
@@ -73,13 +90,15 @@ public final class ApiClient {
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .POST(publisher)
-                .build();
+                .POST(publisher);
+        if (user != null) {
+            request.header(HttpHeaders.AUTHORIZATION, user.basic());
+        }
         try (HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -21,6 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class HeadlessChromium {
 
+    private static final Duration LOGIN_PATIENCE = Duration.ofSeconds(10);
+
     private HeadlessChromium() {}
 
     /** A new headless browser with a window of {@code width} × {@code height}; quit it when done. */
@@ -50,6 +52,23 @@ public final class HeadlessChromium {
                 .withMessage(() -> "page error banner: '%s'"
                         .formatted(browser.findElement(By.id("error")).getText()))
                 .until(condition);
+    }
+
+    /**
+     * Signs {@code user} in through the service's login form at {@code baseUrl} and lands on {@code page}: the session
+     * cookie then carries the browser's calls, as it does a user's.
+     */
+    public static void logIn(WebDriver browser, String baseUrl, TestUsers user, String page) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + page);
+        new WebDriverWait(browser, LOGIN_PATIENCE)
+                .until(driver -> driver.getCurrentUrl().contains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user.user());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, LOGIN_PATIENCE)
+                .withMessage(() -> "signing in as %s did not lead back to %s".formatted(user.user(), page))
+                .until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 
     /** The well-known path where the Debian packages put it, else the first of the names on the PATH. */

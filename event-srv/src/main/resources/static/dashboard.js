@@ -70,7 +70,8 @@ async function loadQueues() {
             el('td', {class: 'num', 'data-field': field}, q[field])),
         el('td', {class: 'num', 'data-field': 'oldest_waiting_ms'}, duration(q.oldest_waiting_ms)),
         el('td', {class: 'num', 'data-field': 'completed_last_minute'}, q.completed_last_minute),
-    )), 8, 'No queues');
+        el('td', {'data-field': 'paused'}, pauseCell(q)),
+    )), 9, 'No queues');
     $('#status-counts').replaceChildren(...STATUSES.map((name) => el('li', {'data-status': name},
         el('button', {type: 'button', class: 'link', onclick: () => filterByStatus(name)},
             status(name), ' ', el('span', {class: 'count'}, counts.by_status[name] ?? 0)))));
@@ -83,6 +84,36 @@ async function loadQueues() {
         await loadDead();
     }
     $('#refreshed').textContent = `Updated ${new Date().toISOString().slice(11, 19)}Z`;
+}
+
+// A paused queue says who paused it, when and why, beside the button that resumes it.
+function pauseCell(queue) {
+    if (!queue.paused) {
+        return el('button', {type: 'button', 'data-action': 'pause',
+            onclick: (click) => act(click.currentTarget, () => pause(queue.queue))}, 'Pause');
+    }
+    const {by, at, reason} = queue.paused;
+    return el('span', {class: 'paused'},
+        el('span', {class: 'status', 'data-status': 'PAUSED', title: reason ?? ''}, 'PAUSED'),
+        ` by ${by} since `, time(at), ' ',
+        el('button', {type: 'button', 'data-action': 'resume',
+            onclick: (click) => act(click.currentTarget, () => resume(queue.queue))}, 'Resume'));
+}
+
+async function pause(queue) {
+    const reason = prompt(`Pause ${queue}: its workers stop claiming, everything else goes on. Why?`);
+    if (reason === null) {
+        return;
+    }
+    const answer = await api(`/api/queues/${encodeURIComponent(queue)}/pause`, {method: 'POST', body: {reason}});
+    notify(answer.changed ? `Paused ${queue}` : `${queue} was paused already, by ${answer.pause.by}`);
+    await loadQueues();
+}
+
+async function resume(queue) {
+    const answer = await api(`/api/queues/${encodeURIComponent(queue)}/resume`, {method: 'POST'});
+    notify(answer.changed ? `Resumed ${queue}` : `${queue} was not paused`);
+    await loadQueues();
 }
 
 function queueChoices(names) {

@@ -148,6 +148,57 @@ class OperationsIntegrationTests {
     }
 
     @Test
+    void aPausedQueueKeepsItsTasksUntilResumedAndTheJournalSaysWhoDidBoth() {
+        String pauses = "/api/queues/test_tasks/pause";
+        api.as(TestUsers.VIEWER).problem(HttpMethod.POST, pauses, null, HttpStatus.FORBIDDEN);
+        JsonNode paused = api.as(TestUsers.OPERATOR).post(pauses, "{\"reason\": \"broker upgrade\"}", HttpStatus.OK);
+        TaskEnvelope task;
+        try {
+            assertThat(paused.get("changed").asBoolean()).isTrue();
+            assertThat(paused.get("pause").get("by").asString()).isEqualTo("operator");
+            JsonNode again = api.post(pauses, null, HttpStatus.OK);
+            assertThat(again.get("changed").asBoolean()).as("paused already").isFalse();
+            assertThat(again.get("pause").get("reason").asString()).isEqualTo("broker upgrade");
+
+            task = publish("ok");
+            awaitStatus(task.taskId(), "QUEUED");
+            // five of the worker's polls, each of which would have claimed it
+            LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+            assertThat(api.get("/api/tasks/" + task.taskId()).get("status").asString())
+                    .isEqualTo("QUEUED");
+            JsonNode queue = api.as(TestUsers.VIEWER)
+                    .get("/api/queues")
+                    .valueStream()
+                    .filter(view -> view.get("queue").asString().equals("test_tasks"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(queue.get("paused").get("by").asString()).isEqualTo("operator");
+            assertThat(queue.get("ready").asLong()).isPositive();
+        } finally {
+            JsonNode resumed = api.post("/api/queues/test_tasks/resume", null, HttpStatus.OK);
+            assertThat(resumed.get("changed").asBoolean()).isTrue();
+        }
+        awaitStatus(task.taskId(), "SUCCESS");
+        assertThat(api.post("/api/queues/test_tasks/resume", null, HttpStatus.OK)
+                        .get("changed")
+                        .asBoolean())
+                .as("running already")
+                .isFalse();
+
+        List<String> actions = api.get("/api/queues/test_tasks/actions?limit=2")
+                .valueStream()
+                .map(action -> action.get("action").asString() + " by "
+                        + action.get("actor").asString() + ": "
+                        + action.get("reason").asString("-"))
+                .toList();
+        assertThat(actions).containsExactly("resumed by user_zero: -", "paused by operator: broker upgrade");
+        JsonNode tooLong = api.problem(
+                HttpMethod.POST, pauses, "{\"reason\": \"" + "x".repeat(501) + "\"}", HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.get("parameter").asString()).isEqualTo("reason");
+        api.problem(HttpMethod.POST, "/api/queues/nobody_tasks/pause", null, HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void replayRunsAFinishedTaskAgainUnderANewAttempt() {
         TaskEnvelope task = publish("ok");
         awaitStatus(task.taskId(), "SUCCESS");

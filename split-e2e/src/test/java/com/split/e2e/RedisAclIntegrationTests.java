@@ -10,6 +10,7 @@ import com.split.tasks.TaskType;
 import com.split.tasks.autoconfigure.LogShippingAutoConfiguration;
 import com.split.tasks.autoconfigure.TaskBusAutoConfiguration;
 import com.split.tasks.bus.QueueInspector;
+import com.split.tasks.bus.QueuePauses;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.TaskRecovery;
 import com.split.tasks.bus.worker.TaskHandler;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -206,7 +208,8 @@ class RedisAclIntegrationTests {
                             .as("services whose WARN line log-srv read")
                             .containsAll(SERVICES));
 
-            // event-srv's operations: queue figures and dead letters, a cancel request, reaping, the journal's lag.
+            // event-srv's operations: queue figures and dead letters, a cancel request, reaping, the journal's lag, a
+            // pause.
             ConfigurableApplicationContext eventSrv = contexts.getFirst();
             QueueInspector inspector = eventSrv.getBean(QueueInspector.class);
             BusStreams streams = eventSrv.getBean(BusStreams.class);
@@ -221,6 +224,10 @@ class RedisAclIntegrationTests {
             }
             eventSrv.getBean(TaskPublisher.class)
                     .cancel(QueueName.YAHOO_TASKS, UUID.randomUUID(), Duration.ofMinutes(1));
+            QueuePauses pauses = eventSrv.getBean(QueuePauses.class);
+            QueuePauses.QueuePause pause = new QueuePauses.QueuePause("acl-test", Instant.now(), null);
+            assertThat(pauses.pause(QueueName.YAHOO_TASKS, pause)).isEmpty();
+            assertThat(pauses.resume(QueueName.YAHOO_TASKS)).contains(pause);
             // Spring Boot's redis health indicator (INFO), in every context.
             for (ConfigurableApplicationContext context : contexts) {
                 var health = new DataRedisReactiveHealthIndicator(context.getBean(LettuceConnectionFactory.class))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +47,38 @@ class QueueController {
                 served(queue),
                 Parameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
                 Parameters.integer("limit", limit, 50, 1, MAX_PAGE));
+    }
+
+    /**
+     * Pauses the queue: its workers, on every instance, claim nothing from it within a poll; publishing and running
+     * tasks go on. Journalled with the caller, unless the queue was paused already (then the pause in force answers).
+     */
+    @PostMapping("/{queue}/pause")
+    PauseAnswer pause(
+            Authentication caller,
+            @PathVariable String queue,
+            @RequestBody(required = false) @Nullable PauseRequest request) {
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.isBlank()) {
+            reason = null;
+        }
+        if (reason != null && reason.length() > Queues.MAX_REASON) {
+            throw new InvalidParameterException(
+                    "reason", "must be at most %d characters, was %d".formatted(Queues.MAX_REASON, reason.length()));
+        }
+        return queues.pause(served(queue), caller.getName(), reason);
+    }
+
+    /** Resumes the queue; journalled with the caller when it was paused. */
+    @PostMapping("/{queue}/resume")
+    PauseAnswer resume(Authentication caller, @PathVariable String queue) {
+        return queues.resume(served(queue), caller.getName());
+    }
+
+    /** Pauses and resumes of the queue, newest first: who, when and why. */
+    @GetMapping("/{queue}/actions")
+    List<QueueAction> actions(@PathVariable String queue, @RequestParam(required = false) @Nullable String limit) {
+        return queues.actions(served(queue), Parameters.integer("limit", limit, 50, 1, MAX_PAGE));
     }
 
     /** Requeues the dead letters of the given tasks ({@code {"task_ids": [...]}}) or all ({@code {"all": true}}). */

@@ -1,5 +1,6 @@
 package com.split.events.queue;
 
+import com.split.tasks.bus.QueuePauses;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,6 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param workers workers whose heartbeat is within the lease
  * @param oldestWaitingMs how long the oldest ready task has existed; null when none is waiting
  * @param completedLastMinute tasks of the queue that reached a final status in the last minute
+ * @param paused who paused the queue, when and why; null while its workers claim from it
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record QueueView(
@@ -21,4 +23,5 @@ record QueueView(
         long dead,
         long workers,
         @Nullable Long oldestWaitingMs,
-        long completedLastMinute) {}
+        long completedLastMinute,
+        QueuePauses.@Nullable QueuePause paused) {}

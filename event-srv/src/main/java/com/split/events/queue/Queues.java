@@ -5,6 +5,7 @@ import com.split.events.task.TaskRequeuer;
 import com.split.tasks.QueueName;
 import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.QueueInspector;
+import com.split.tasks.bus.QueuePauses;
 import com.split.tasks.codec.TaskCodec;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,11 +32,13 @@ import org.springframework.stereotype.Service;
 class Queues {
 
     static final String REQUEUE_REASON = "requeued from the dead letters on request";
+    static final int MAX_REASON = 500;
 
     private static final Logger log = LoggerFactory.getLogger(Queues.class);
     private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final QueueInspector inspector;
+    private final QueuePauses pauses;
     private final TaskRequeuer requeuer;
     private final JdbcClient jdbc;
     private final TaskCodec codec;
@@ -43,12 +47,14 @@ class Queues {
 
     Queues(
             QueueInspector inspector,
+            QueuePauses pauses,
             TaskRequeuer requeuer,
             JdbcClient jdbc,
             TaskCodec codec,
             EventsProperties events,
             TaskBusProperties bus) {
         this.inspector = inspector;
+        this.pauses = pauses;
         this.requeuer = requeuer;
         this.jdbc = jdbc;
         this.codec = codec;
@@ -71,7 +77,8 @@ class Queues {
                     figures.oldestWaiting() == null
                             ? null
                             : figures.oldestWaiting().toMillis(),
-                    completed.getOrDefault(queue.value(), 0L)));
+                    completed.getOrDefault(queue.value(), 0L),
+                    figures.pause()));
         }
         return views;
     }
@@ -86,6 +93,56 @@ class Queues {
                     completed.put(row.getString("queue"), row.getLong("n"));
                 });
         return completed;
+    }
+
+    /** Pauses the queue on every instance; journalled when this call is the one that paused it. */
+    PauseAnswer pause(QueueName queue, String actor, @Nullable String reason) {
+        QueuePauses.QueuePause pause = new QueuePauses.QueuePause(actor, Instant.now(), reason);
+        Optional<QueuePauses.QueuePause> earlier = pauses.pause(queue, pause);
+        if (earlier.isEmpty()) {
+            journal(queue, QueueAction.PAUSED, actor, reason, pause.at());
+            log.warn("{} paused {}: {}", actor, queue, reason == null ? "no reason given" : reason);
+        }
+        return new PauseAnswer(queue.value(), true, earlier.isEmpty(), earlier.orElse(pause));
+    }
+
+    /** Resumes the queue; journalled when it was paused. */
+    PauseAnswer resume(QueueName queue, String actor) {
+        Optional<QueuePauses.QueuePause> ended = pauses.resume(queue);
+        ended.ifPresent(pause -> {
+            journal(queue, QueueAction.RESUMED, actor, null, Instant.now());
+            log.warn("{} resumed {}, paused by {} since {}", actor, queue, pause.by(), pause.at());
+        });
+        return new PauseAnswer(queue.value(), false, ended.isPresent(), ended.orElse(null));
+    }
+
+    /** The queue's journalled actions, newest first. */
+    List<QueueAction> actions(QueueName queue, int limit) {
+        return jdbc.sql("""
+                        SELECT id, queue, action, actor, reason, occurred_at FROM queue_actions
+                        WHERE queue = :queue ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
+                .param("queue", queue.value())
+                .param("limit", limit)
+                .query((row, n) -> new QueueAction(
+                        row.getLong("id"),
+                        row.getString("queue"),
+                        row.getString("action"),
+                        row.getString("actor"),
+                        row.getString("reason"),
+                        row.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                .list();
+    }
+
+    private void journal(QueueName queue, String action, String actor, @Nullable String reason, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO queue_actions (queue, action, actor, reason, occurred_at)
+                        VALUES (:queue, :action, :actor, :reason, :at)""")
+                .param("queue", queue.value())
+                .param("action", action)
+                .param("actor", actor)
+                .param("reason", reason)
+                .param("at", DATETIME_3.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)))
+                .update();
     }
 
     DeadLetterPage deadLetters(QueueName queue, int offset, int limit) {

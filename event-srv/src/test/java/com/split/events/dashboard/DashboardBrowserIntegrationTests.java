@@ -28,10 +28,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,9 +97,33 @@ class DashboardBrowserIntegrationTests {
         List<String> figures = waitFor(driver -> driver.findElement(testQueue).findElements(By.tagName("td")).stream()
                 .map(WebElement::getText)
                 .toList());
-        assertThat(figures).hasSize(8).first().isEqualTo("test_tasks");
+        assertThat(figures).hasSize(9).first().isEqualTo("test_tasks");
         assertThat(figures.subList(1, 8))
                 .allSatisfy(figure -> assertThat(figure).matches("\\d+|—|\\d.* (ms|s|min)"));
+        assertThat(figures.get(8)).isEqualTo("Pause");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void pausesAndResumesAQueue() {
+        browser.get("http://localhost:" + port + "/");
+        By cell = By.cssSelector("#queue-table tr[data-queue='test_tasks'] td[data-field='paused']");
+
+        click(new ByChained(cell, By.cssSelector("button[data-action='pause']")));
+        Alert reason = waitFor(ExpectedConditions.alertIsPresent());
+        reason.sendKeys("a broker upgrade");
+        reason.accept();
+
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Paused test_tasks"));
+        waitFor(textToBePresentInElementLocated(cell, "PAUSED by user_zero since"));
+        assertThat(api.get("/api/queues/test_tasks/actions?limit=1")
+                        .get(0)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("a broker upgrade");
+        click(new ByChained(cell, By.cssSelector("button[data-action='resume']")));
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Resumed test_tasks"));
+        waitFor(textToBe(cell, "Pause"));
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 

@@ -5,6 +5,7 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.QueueInspector;
+import com.split.tasks.bus.QueuePauses;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.RedisState;
 import com.split.tasks.bus.TaskPublisher;
@@ -145,6 +146,12 @@ public final class TaskBusAutoConfiguration {
     @ConditionalOnMissingBean
     QueueInspector queueInspector(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
         return new QueueInspector(busRedis, redisKeys, taskCodec, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueuePauses queuePauses(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
+        return new QueuePauses(busRedis, redisKeys, taskCodec);
     }
 
     @Bean

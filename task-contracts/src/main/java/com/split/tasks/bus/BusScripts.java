@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class BusScripts {
 
     private static final LuaScript PUBLISH = script("publish-3");
-    private static final LuaScript CLAIM = scriptWithOutbox("claim-6");
+    private static final LuaScript CLAIM = scriptWithOutbox("claim-7");
     private static final LuaScript FINISH = script("finish-5");
     private static final LuaScript REAP = script("reap-6");
     private static final LuaScript PROMOTE = scriptWithOutbox("promote-5");
@@ -100,20 +100,26 @@ public final class BusScripts {
     }
 
     /**
-     * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
-     * the worker as live if it claimed any ({@code claim-6.lua}). A task dropped for its cancellation request leaves
-     * its ending in the outbox when it has a {@code reply_to}.
+     * What a claim got: the envelopes claimed, oldest first, or none because the queue is paused.
      *
-     * @return the claimed envelopes, oldest first
+     * @param paused whether the queue was paused, when nothing was claimed for that reason
      */
-    public List<byte[]> claim(QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes) {
+    public record Claim(List<byte[]> envelopes, boolean paused) {}
+
+    /**
+     * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
+     * the worker as live if it claimed any ({@code claim-7.lua}); a paused queue gives nothing. A task dropped for its
+     * cancellation request leaves its ending in the outbox when it has a {@code reply_to}.
+     */
+    public Claim claim(QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes) {
         String[] scriptKeys = {
             keys.ready(queue),
             keys.processing(queue, workerId),
             keys.events(queue),
             keys.cancelled(queue),
             keys.workers(queue),
-            keys.outbox(queue)
+            keys.outbox(queue),
+            keys.paused(queue)
         };
         ScriptArgs args = new ScriptArgs()
                 .add(workerId)
@@ -122,7 +128,12 @@ public final class BusScripts {
                 .add(now.toString())
                 .add(maxEnvelopeBytes)
                 .add(TaskIds.newIdPrefix());
-        return redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+        List<Object> answer =
+                redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+        if (answer.size() == 1 && answer.getFirst() instanceof Long) {
+            return new Claim(List.of(), true);
+        }
+        return new Claim(answer.stream().map(byte[].class::cast).toList(), false);
     }
 
     /**

@@ -52,6 +52,7 @@ public final class QueueInspector {
      * @param workers workers whose heartbeat is within the lease
      * @param oldestWaiting the age of the task that has waited longest on the ready list; null when it is empty or its
      *     head is not a readable envelope
+     * @param pause who paused the queue, when and why; null unless it is paused
      */
     public record QueueFigures(
             QueueName queue,
@@ -60,7 +61,8 @@ public final class QueueInspector {
             long delayed,
             long dead,
             long workers,
-            @Nullable Duration oldestWaiting) {}
+            @Nullable Duration oldestWaiting,
+            QueuePauses.@Nullable QueuePause pause) {}
 
     public QueueFigures figures(QueueName queue, Duration lease) {
         var commands = redis.commands();
@@ -68,6 +70,7 @@ public final class QueueInspector {
         var delayed = commands.zcard(keys.delayed(queue));
         var dead = commands.llen(keys.dead(queue));
         var oldest = commands.lindex(keys.ready(queue), -1);
+        var paused = commands.get(keys.paused(queue));
         Map<String, Long> heartbeats = workers(queue);
         List<CompletionStage<Long>> held = new ArrayList<>();
         heartbeats.keySet().forEach(worker -> held.add(commands.llen(keys.processing(queue, worker))));
@@ -86,7 +89,8 @@ public final class QueueInspector {
                 redis.await(delayed),
                 redis.await(dead),
                 live,
-                age(redis.await(oldest)));
+                age(redis.await(oldest)),
+                QueuePauses.read(codec, redis.await(paused)));
     }
 
     private @Nullable Duration age(byte @Nullable [] envelope) {

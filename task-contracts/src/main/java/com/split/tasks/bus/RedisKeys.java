@@ -51,6 +51,11 @@ public record RedisKeys(String prefix) {
         return queueKey(queue, "outbox");
     }
 
+    /** Present while the queue is paused: who paused it, when and why ({@link QueuePause}). */
+    public String paused(QueueName queue) {
+        return queueKey(queue, "paused");
+    }
+
     public String cancelled(QueueName queue) {
         return queueKey(queue, "cancelled");
     }

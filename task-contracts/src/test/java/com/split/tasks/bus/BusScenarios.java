@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -88,6 +89,9 @@ abstract class BusScenarios {
     @Autowired
     BusScripts scripts;
 
+    @Autowired
+    QueuePauses pauses;
+
     BusEvents bus() {
         return new BusEvents(redis, keys, codec);
     }
@@ -118,6 +122,38 @@ abstract class BusScenarios {
 
     static List<EventType> types(List<TaskEvent> events) {
         return events.stream().map(TaskEvent::eventType).toList();
+    }
+
+    @Test
+    void aPausedQueueGivesNothingUntilItIsResumed() {
+        QueuePauses.QueuePause pause = new QueuePauses.QueuePause("ops", Instant.now(), "broker maintenance");
+        assertThat(pauses.pause(QUEUE, pause)).isEmpty();
+        TaskEnvelope task = scripted("ok", 0).build();
+        try {
+            assertThat(pauses.pause(QUEUE, new QueuePauses.QueuePause("someone else", Instant.now(), null)))
+                    .as("a second pause leaves the first in force")
+                    .contains(pause);
+            assertThat(pauses.paused(QUEUE)).contains(pause);
+            publisher.publish(task);
+            // ten of the worker's polls: time enough for any of its claims to have taken it
+            LockSupport.parkNanos(
+                    properties.worker().pollTimeout().multipliedBy(10).toNanos());
+
+            assertThat(types(bus().byTask(QUEUE).getOrDefault(task.taskId(), List.of())))
+                    .containsExactly(EventType.TASK_CREATED, EventType.TASK_QUEUED);
+            QueueInspector.QueueFigures figures =
+                    inspector.figures(QUEUE, properties.worker().lease());
+            assertThat(figures.pause()).isEqualTo(pause);
+            assertThat(figures.ready()).isPositive();
+            assertThat(figures.oldestWaiting()).isNotNull();
+            assertThat(container.isFetching()).as("readiness while paused").isTrue();
+        } finally {
+            assertThat(pauses.resume(QUEUE)).contains(pause);
+        }
+
+        assertThat(pauses.paused(QUEUE)).isEmpty();
+        assertThat(pauses.resume(QUEUE)).as("resuming a running queue").isEmpty();
+        awaitEvent(task.taskId(), EventType.TASK_SUCCEEDED);
     }
 
     @Test
@@ -636,9 +672,11 @@ abstract class BusScenarios {
                 TaskEnvelopes.of(new TaskType("test_task", unwatched, "tests")).build();
         redis.await(redis.commands().lpush(keys.ready(unwatched), codec.encode(task)));
 
-        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes()))
+        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes())
+                        .envelopes())
                 .hasSize(1);
-        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes()))
+        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes())
+                        .envelopes())
                 .isEmpty();
 
         Double listedAt = redis.await(redis.commands().zscore(keys.workers(unwatched), utf8(paused)));

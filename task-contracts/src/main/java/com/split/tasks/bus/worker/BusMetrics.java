@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bus's meters, lower-case and dot-separated: {@code split.tasks.completed{queue,task.type,status}},
  * {@code split.tasks.duration}, {@code split.fetch.latency}, {@code split.tasks.in.flight},
- * {@code split.queue.depth{queue,state}}, {@code split.queue.oldest.age}, {@code split.tasks.reaped},
+ * {@code split.queue.depth{queue,state}}, {@code split.queue.oldest.age}, {@code split.queue.paused}, {@code split.tasks.reaped},
  * {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
  */
 public final class BusMetrics {
@@ -99,6 +99,12 @@ public final class BusMetrics {
     void oldestAge(QueueName queue, long seconds) {
         gauge("split.queue.oldest.age", "Age of the oldest ready task by its created_at", queue, null, "seconds")
                 .set(seconds);
+    }
+
+    /** 1 while the queue is paused, else 0. */
+    void paused(QueueName queue, boolean paused) {
+        gauge("split.queue.paused", "Whether a queue is paused (1) or not (0)", queue, null, null)
+                .set(paused ? 1 : 0);
     }
 
     private AtomicLong gauge(

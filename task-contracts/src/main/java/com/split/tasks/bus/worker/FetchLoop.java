@@ -81,9 +81,9 @@ final class FetchLoop {
                     lastPollNanos = System.nanoTime(); // busy, not stuck
                     continue;
                 }
-                List<byte[]> claimed;
+                BusScripts.Claim claim;
                 try {
-                    claimed = claim(free);
+                    claim = claim(free);
                 } catch (RuntimeException e) {
                     runner.slots().release(free);
                     nextRecovery = System.nanoTime();
@@ -91,6 +91,7 @@ final class FetchLoop {
                 } finally {
                     lastPollNanos = System.nanoTime();
                 }
+                List<byte[]> claimed = claim.envelopes();
                 runner.slots().release(free - claimed.size());
                 claimed.forEach(runner::submit);
                 if (outage) {
@@ -98,7 +99,10 @@ final class FetchLoop {
                     outage = false;
                     backoffMillis = 100;
                 }
-                if (claimed.isEmpty()) {
+                if (claim.paused()) {
+                    // the ready list may hold tasks, so waiting for one would return at once: a poll's wait instead
+                    Thread.sleep(context.settings().pollTimeout());
+                } else if (claimed.isEmpty()) {
                     // Only when a claim found nothing: under a steady trickle the next task is often there by the
                     // time this claim's reply is, and claiming again saves the wake-up's round trip.
                     awaitWork();
@@ -126,9 +130,9 @@ final class FetchLoop {
         }
     }
 
-    private List<byte[]> claim(int count) {
+    private BusScripts.Claim claim(int count) {
         long start = System.nanoTime();
-        List<byte[]> claimed =
+        BusScripts.Claim claimed =
                 scripts.claim(queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes);
         context.metrics().fetched(queue, System.nanoTime() - start);
         return claimed;

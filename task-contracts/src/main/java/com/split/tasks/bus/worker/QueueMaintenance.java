@@ -103,5 +103,6 @@ final class QueueMaintenance {
         metrics.oldestAge(
                 queue,
                 figures.oldestWaiting() == null ? 0 : figures.oldestWaiting().toSeconds());
+        metrics.paused(queue, figures.pause() != null);
     }
 }

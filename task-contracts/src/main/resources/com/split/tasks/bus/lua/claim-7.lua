@@ -2,7 +2,9 @@
 -- processing list with its task_received event. A task with a live cancellation request is dropped instead, with
 -- task_cancelled. An envelope whose task id cannot be read is still claimed, without an event: the worker dead-letters
 -- it with the reason. A worker that claimed anything is (re)listed among the live workers with the server's clock, so
--- a worker the reaper forgot while it was paused is watched again from its first claim, not its next heartbeat.
+-- a worker the reaper forgot while it was paused is watched again from its first claim, not its next heartbeat. A
+-- paused queue gives nothing: the answer is {-1}, so that the worker waits out its poll rather than for work that is
+-- there.
 --
 -- KEYS[1]  ready list                      split:{Q}:ready
 -- KEYS[2]  this worker's processing list   split:{Q}:processing:<worker id>
@@ -10,13 +12,17 @@
 -- KEYS[4]  cancellation requests           split:{Q}:cancelled (task id -> expiry, epoch ms)
 -- KEYS[5]  live workers                    split:{Q}:workers (worker id -> last heartbeat, epoch ms)
 -- KEYS[6]  notice outbox                   split:{Q}:outbox (a dropped task's ending, when it has a reply_to)
+-- KEYS[7]  pause                           split:{Q}:paused (who paused it, when and why, as JSON), absent unless paused
 -- ARGV[1]  worker id
 -- ARGV[2]  N, the worker's free slots
 -- ARGV[3]  now, epoch ms
 -- ARGV[4]  now, ISO-8601 (occurred_at of the events)
 -- ARGV[5]  envelope size limit in bytes: larger envelopes are not decoded here
 -- ARGV[6]  event id prefix: a fresh UUID without its last 4 hex digits; the n-th event's id ends in %04x of n
--- Returns: the claimed envelopes, oldest first.
+-- Returns: the claimed envelopes, oldest first; {-1} when the queue is paused.
+if redis.call('GET', KEYS[7]) then
+    return {-1}
+end
 local claimed = {}
 local now = tonumber(ARGV[3])
 local any_cancelled = redis.call('ZCARD', KEYS[4]) > 0

@@ -279,14 +279,27 @@ async function replayTask() {
     await loadTimeline(taskId);
 }
 
+// A bulk action asks the API how many it would take (preview), and acts only once the user has seen the count.
 async function replayMatching() {
     const params = filterParams();
     // without a filter the API refuses, and says why
-    if (params.size && !confirm(`Replay the finished tasks matching ${params}?`)) {
+    const preview = await api(`/api/tasks/replay?${params}&preview=true`, {method: 'POST'});
+    if (!confirm(`Replay ${plural(preview.matched, 'finished task')} matching ${params}?`)) {
         return;
     }
     const answer = await api(`/api/tasks/replay?${params}`, {method: 'POST'});
     notify(`Replayed ${answer.replayed.length} of ${plural(answer.matched, 'matching task')}, skipped ${answer.skipped}`);
+    await loadTasks();
+}
+
+async function cancelMatching() {
+    const params = filterParams();
+    const preview = await api(`/api/tasks/cancel?${params}&preview=true`, {method: 'POST'});
+    if (!confirm(`Cancel ${plural(preview.matched, 'unfinished task')} matching ${params}?`)) {
+        return;
+    }
+    const answer = await api(`/api/tasks/cancel?${params}`, {method: 'POST'});
+    notify(`Asked to cancel ${answer.cancelled.length} of ${plural(answer.matched, 'unfinished task')}`);
     await loadTasks();
 }
 
@@ -335,6 +348,39 @@ async function requeue(queue, body) {
     notify(`Requeued ${answer.requeued.length} from ${queue}${missing}${unreadable}`);
     await Promise.all([loadDead(), loadQueues(),
         answer.requeued.includes(state.openTaskId) ? loadTimeline(state.openTaskId) : null]);
+}
+
+function deadFilter() {
+    const filter = {};
+    for (const [name, value] of new FormData($('#dead-filter'))) {
+        if (value.trim()) {
+            filter[name] = value.trim();
+        }
+    }
+    return filter;
+}
+
+async function requeueMatching() {
+    const queue = $('#dead-queue').value;
+    const filter = deadFilter();
+    const path = `/api/queues/${encodeURIComponent(queue)}/dead/requeue`;
+    const preview = await api(path, {method: 'POST', body: {...filter, preview: true}});
+    if (confirm(`Requeue ${plural(preview.matched, 'dead letter')} of ${queue}?`)) {
+        await requeue(queue, filter);
+    }
+}
+
+async function deleteMatching() {
+    const queue = $('#dead-queue').value;
+    const filter = deadFilter();
+    const path = `/api/queues/${encodeURIComponent(queue)}/dead/delete`;
+    const preview = await api(path, {method: 'POST', body: {...filter, preview: true}});
+    if (!confirm(`Delete ${plural(preview.matched, 'dead letter')} of ${queue}? Their tasks stay FAILURE.`)) {
+        return;
+    }
+    const answer = await api(path, {method: 'POST', body: filter});
+    notify(`Deleted ${answer.deleted} of ${plural(answer.matched, 'dead letter')} from ${queue}`);
+    await Promise.all([loadDead(), loadQueues()]);
 }
 
 async function requeueAll() {
@@ -413,6 +459,9 @@ function start() {
         return loadTasks();
     });
     on('#replay-matching', replayMatching);
+    on('#cancel-matching', cancelMatching);
+    on('#dead-requeue-matching', requeueMatching);
+    on('#dead-delete-matching', deleteMatching);
     on('#task-cancel', cancelTask);
     on('#task-replay', replayTask);
     $('#timeline-close').addEventListener('click', closeTimeline);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -69,7 +70,7 @@ class OperationsIntegrationTests {
 
     /**
      * Runs {@code test_tasks} by the payload's {@code action}: {@code ok}, {@code fail_first} (a permanent failure on
-     * attempt 0, success after), {@code wait} (until cancelled, at most 30 s).
+     * attempt 0, for the payload's {@code reason} if it has one, success after), {@code wait} (until cancelled, at most 30 s).
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class Worker {
@@ -80,7 +81,8 @@ class OperationsIntegrationTests {
                 switch (task.payload().path("action").asString("ok")) {
                     case "fail_first" -> {
                         if (task.attempt() == 0) {
-                            throw new PermanentTaskFailure("no such ticker yet");
+                            throw new PermanentTaskFailure(
+                                    task.payload().path("reason").asString("no such ticker yet"));
                         }
                     }
                     case "wait" -> {
@@ -145,6 +147,102 @@ class OperationsIntegrationTests {
         List<JsonNode> events = new ArrayList<>();
         api.get("/api/tasks/" + taskId + "/events").forEach(events::add);
         return events;
+    }
+
+    @Test
+    void deadLettersAreRequeuedOrDeletedByFilterAfterAPreviewAndTheJournalSaysWhoDidIt() {
+        String marker = "vendor feed gone " + UUID.randomUUID();
+        List<TaskEnvelope> failing = IntStream.range(0, 3)
+                .mapToObj(i -> TaskEnvelopes.testTask()
+                        .payload(codec.toPayload(Map.of("action", "fail_first", "reason", marker)))
+                        .build())
+                .toList();
+        publisher.publishAll(failing);
+        failing.forEach(task -> awaitStatus(task.taskId(), "FAILURE"));
+        String dead = "/api/queues/test_tasks/dead/";
+        String byReason = "{\"reason\": \"%s\"".formatted(marker.toUpperCase(Locale.ROOT));
+
+        JsonNode preview = api.post(dead + "delete", byReason + ", \"preview\": true}", HttpStatus.OK);
+        assertThat(preview.get("matched").asInt()).isEqualTo(3);
+        assertThat(preview.get("deleted").asInt()).isZero();
+        api.as(TestUsers.VIEWER).problem(HttpMethod.POST, dead + "delete", byReason + "}", HttpStatus.FORBIDDEN);
+        assertThat(api.post(dead + "requeue", byReason + ", \"preview\": true}", HttpStatus.OK)
+                        .get("matched")
+                        .asInt())
+                .as("nothing deleted by the preview nor the refused call")
+                .isEqualTo(3);
+
+        String first = failing.getFirst().taskId().toString();
+        JsonNode deleted = api.as(TestUsers.OPERATOR)
+                .post(dead + "delete", "{\"task_ids\": [\"%s\"]}".formatted(first), HttpStatus.OK);
+        assertThat(deleted.get("deleted").asInt()).isEqualTo(1);
+        JsonNode requeued = api.post(dead + "requeue", byReason + "}", HttpStatus.OK);
+        assertThat(requeued.get("requeued").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(
+                        failing.get(1).taskId().toString(),
+                        failing.get(2).taskId().toString());
+        failing.subList(1, 3).forEach(task -> awaitStatus(task.taskId(), "SUCCESS"));
+        assertThat(status(failing.getFirst().taskId()))
+                .as("a deleted dead letter's task")
+                .isEqualTo("FAILURE");
+
+        List<String> actions = api.get("/api/queues/test_tasks/actions?limit=2")
+                .valueStream()
+                .map(action -> "%s by %s: %s (%d)"
+                        .formatted(
+                                action.get("action").asString(),
+                                action.get("actor").asString(),
+                                action.get("filter").asString(),
+                                action.get("affected").asInt()))
+                .toList();
+        assertThat(actions)
+                .containsExactly(
+                        "dead_requeued by user_zero: reason~%s (2)".formatted(marker.toUpperCase(Locale.ROOT)),
+                        "dead_deleted by operator: 1 named tasks (1)");
+    }
+
+    @Test
+    void unfinishedTasksAreCancelledByFilterAfterAPreview() {
+        String session = "bulk-" + UUID.randomUUID();
+        List<TaskEnvelope> idle = IntStream.range(0, 3)
+                .mapToObj(i -> TaskEnvelopes.of(IDLE_TASK).sessionId(session).build())
+                .toList();
+        publisher.publishAll(idle);
+        idle.forEach(task -> awaitStatus(task.taskId(), "QUEUED"));
+        String matching = "/api/tasks/cancel?queue=idle_tasks&sessionId=" + session;
+
+        JsonNode preview = api.post(matching + "&preview=true", null, HttpStatus.ACCEPTED);
+        assertThat(preview.get("matched").asLong()).isEqualTo(3);
+        assertThat(preview.get("cancelled")).isEmpty();
+        api.as(TestUsers.VIEWER).problem(HttpMethod.POST, matching, null, HttpStatus.FORBIDDEN);
+        assertThat(api.problem(HttpMethod.POST, "/api/tasks/cancel?limit=5", null, HttpStatus.BAD_REQUEST)
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("status");
+        for (TaskEnvelope task : idle) {
+            assertThat(redis.await(redis.commands().zscore(keys.cancelled(IDLE), utf8(task.taskId()))))
+                    .as("no cancel request before the real call")
+                    .isNull();
+        }
+
+        JsonNode cancelled = api.as(TestUsers.OPERATOR).post(matching, null, HttpStatus.ACCEPTED);
+
+        assertThat(cancelled.get("cancelled").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(
+                        idle.stream().map(task -> task.taskId().toString()).toList());
+        for (TaskEnvelope task : idle) {
+            assertThat(redis.await(redis.commands().zscore(keys.cancelled(IDLE), utf8(task.taskId()))))
+                    .isNotNull();
+        }
+        JsonNode journalled = api.get("/api/queues/idle_tasks/actions?limit=1").get(0);
+        assertThat(journalled.get("action").asString()).isEqualTo("cancelled");
+        assertThat(journalled.get("actor").asString()).isEqualTo("operator");
+        assertThat(journalled.get("affected").asInt()).isEqualTo(3);
+        assertThat(journalled.get("filter").asString()).isEqualTo("queue=idle_tasks&sessionId=" + session);
+    }
+
+    private static byte[] utf8(UUID id) {
+        return id.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -88,6 +88,22 @@ public final class Parameters {
         return number;
     }
 
+    /**
+     * {@code true} or {@code false}, in any case; {@code absent} when absent or blank.
+     *
+     * @throws InvalidParameterException naming {@code name}, for anything else
+     */
+    public static boolean bool(String name, @Nullable String raw, boolean absent) {
+        if (raw == null || raw.isBlank()) {
+            return absent;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException(name, "must be true or false, was '%s'".formatted(raw));
+        };
+    }
+
     public static @Nullable String blankToNull(@Nullable String raw) {
         return raw == null || raw.isBlank() ? null : raw.strip();
     }

@@ -31,6 +31,16 @@ class ParametersTests {
     }
 
     @Test
+    void readsBooleansInAnyCaseAndNothingElse() {
+        assertThat(Parameters.bool("preview", null, false)).isFalse();
+        assertThat(Parameters.bool("preview", " TRUE ", false)).isTrue();
+        assertThat(Parameters.bool("preview", "False", true)).isFalse();
+        assertThatExceptionOfType(InvalidParameterException.class)
+                .isThrownBy(() -> Parameters.bool("preview", "yes", false))
+                .satisfies(e -> assertThat(e.getBody().getDetail()).contains("must be true or false, was 'yes'"));
+    }
+
+    @Test
     void readsBlankAsAbsent() {
         assertThat(Parameters.queue("queue", "  ")).isNull();
         assertThat(Parameters.status("status", "")).isNull();

@@ -1,13 +1,10 @@
 package com.split.events.queue;
 
+import com.split.events.actions.QueueAction;
 import com.split.events.journal.EventsProperties;
 import com.split.web.InvalidParameterException;
 import com.split.web.Parameters;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,16 +78,20 @@ class QueueController {
         return queues.actions(served(queue), Parameters.integer("limit", limit, 50, 1, MAX_PAGE));
     }
 
-    /** Requeues the dead letters of the given tasks ({@code {"task_ids": [...]}}) or all ({@code {"all": true}}). */
+    /**
+     * Requeues the dead letters of the given tasks ({@code {"task_ids": [...]}}), all ({@code {"all": true}}), or those
+     * a filter matches ({@code {"task_type", "reason"}}); {@code "preview": true} only counts them.
+     */
     @PostMapping("/{queue}/dead/requeue")
-    RequeueResult requeue(@PathVariable String queue, @RequestBody RequeueRequest request) {
-        var name = served(queue);
-        boolean all = Boolean.TRUE.equals(request.all());
-        if (all == (request.taskIds() != null)) {
-            throw new InvalidParameterException(
-                    "task_ids", "or \"all\": true is required, not both: name the tasks to requeue or ask for all");
-        }
-        return queues.requeueDead(name, all ? null : taskIds(request.taskIds()));
+    RequeueResult requeue(
+            Authentication caller, @PathVariable String queue, @RequestBody DeadLetterSelection selection) {
+        return queues.requeueDead(served(queue), selection, caller.getName());
+    }
+
+    /** Deletes dead letters, chosen as a requeue chooses them; {@code "preview": true} only counts them. */
+    @PostMapping("/{queue}/dead/delete")
+    DeleteResult delete(Authentication caller, @PathVariable String queue, @RequestBody DeadLetterSelection selection) {
+        return queues.deleteDead(served(queue), selection, caller.getName());
     }
 
     private com.split.tasks.QueueName served(String raw) {
@@ -102,21 +103,5 @@ class QueueController {
             throw new QueueNotFoundException(queue, properties.queueNames());
         }
         return queue;
-    }
-
-    private static Set<UUID> taskIds(List<String> raw) {
-        if (raw.isEmpty()) {
-            throw new InvalidParameterException("task_ids", "must name at least one task");
-        }
-        Set<UUID> ids = new LinkedHashSet<>();
-        List<String> list = new ArrayList<>(raw);
-        for (int i = 0; i < list.size(); i++) {
-            String id = list.get(i);
-            if (id == null) {
-                throw new InvalidParameterException("task_ids[%d]".formatted(i), "must be a UUID, was null");
-            }
-            ids.add(Parameters.taskId("task_ids[%d]".formatted(i), id));
-        }
-        return ids;
     }
 }

@@ -1,5 +1,7 @@
 package com.split.events.queue;
 
+import com.split.events.actions.QueueAction;
+import com.split.events.actions.QueueActionJournal;
 import com.split.events.journal.EventsProperties;
 import com.split.events.task.TaskRequeuer;
 import com.split.tasks.QueueName;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,7 @@ class Queues {
     private final QueueInspector inspector;
     private final QueuePauses pauses;
     private final TaskRequeuer requeuer;
+    private final QueueActionJournal journal;
     private final JdbcClient jdbc;
     private final TaskCodec codec;
     private final EventsProperties events;
@@ -49,6 +53,7 @@ class Queues {
             QueueInspector inspector,
             QueuePauses pauses,
             TaskRequeuer requeuer,
+            QueueActionJournal journal,
             JdbcClient jdbc,
             TaskCodec codec,
             EventsProperties events,
@@ -56,6 +61,7 @@ class Queues {
         this.inspector = inspector;
         this.pauses = pauses;
         this.requeuer = requeuer;
+        this.journal = journal;
         this.jdbc = jdbc;
         this.codec = codec;
         this.events = events;
@@ -100,7 +106,7 @@ class Queues {
         QueuePauses.QueuePause pause = new QueuePauses.QueuePause(actor, Instant.now(), reason);
         Optional<QueuePauses.QueuePause> earlier = pauses.pause(queue, pause);
         if (earlier.isEmpty()) {
-            journal(queue, QueueAction.PAUSED, actor, reason, pause.at());
+            journal.record(queue, QueueAction.PAUSED, actor, reason, pause.at());
             log.warn("{} paused {}: {}", actor, queue, reason == null ? "no reason given" : reason);
         }
         return new PauseAnswer(queue.value(), true, earlier.isEmpty(), earlier.orElse(pause));
@@ -110,7 +116,7 @@ class Queues {
     PauseAnswer resume(QueueName queue, String actor) {
         Optional<QueuePauses.QueuePause> ended = pauses.resume(queue);
         ended.ifPresent(pause -> {
-            journal(queue, QueueAction.RESUMED, actor, null, Instant.now());
+            journal.record(queue, QueueAction.RESUMED, actor, null, Instant.now());
             log.warn("{} resumed {}, paused by {} since {}", actor, queue, pause.by(), pause.at());
         });
         return new PauseAnswer(queue.value(), false, ended.isPresent(), ended.orElse(null));
@@ -118,31 +124,7 @@ class Queues {
 
     /** The queue's journalled actions, newest first. */
     List<QueueAction> actions(QueueName queue, int limit) {
-        return jdbc.sql("""
-                        SELECT id, queue, action, actor, reason, occurred_at FROM queue_actions
-                        WHERE queue = :queue ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
-                .param("queue", queue.value())
-                .param("limit", limit)
-                .query((row, n) -> new QueueAction(
-                        row.getLong("id"),
-                        row.getString("queue"),
-                        row.getString("action"),
-                        row.getString("actor"),
-                        row.getString("reason"),
-                        row.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
-                .list();
-    }
-
-    private void journal(QueueName queue, String action, String actor, @Nullable String reason, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO queue_actions (queue, action, actor, reason, occurred_at)
-                        VALUES (:queue, :action, :actor, :reason, :at)""")
-                .param("queue", queue.value())
-                .param("action", action)
-                .param("actor", actor)
-                .param("reason", reason)
-                .param("at", DATETIME_3.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)))
-                .update();
+        return journal.of(queue, limit);
     }
 
     DeadLetterPage deadLetters(QueueName queue, int offset, int limit) {
@@ -157,23 +139,29 @@ class Queues {
     }
 
     /**
-     * Requeues dead letters: those of the given tasks, or all when {@code only} is null. A task dead-lettered more than
-     * once is requeued once, from its newest record.
+     * Requeues the dead letters the selection takes, journalled with {@code actor}; a preview only counts them. A task
+     * dead-lettered more than once is requeued once, from its newest record.
      */
-    RequeueResult requeueDead(QueueName queue, @Nullable Set<UUID> only) {
+    RequeueResult requeueDead(QueueName queue, DeadLetterSelection selection, String actor) {
+        Predicate<QueueInspector.DeadLetterEntry> selected = selection.matcher();
         List<TaskRequeuer.Candidate> candidates = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         int[] unreadable = {0};
+        int[] matched = {0};
         inspector.forEachDeadLetter(queue, entry -> {
-            if (only != null && (entry.taskId() == null || !only.contains(entry.taskId()))) {
+            if (!selected.test(entry)) {
                 return;
             }
+            matched[0]++;
             if (entry.task() == null) {
                 unreadable[0]++;
             } else if (seen.add(entry.task().taskId())) {
                 candidates.add(new TaskRequeuer.Candidate(entry.task(), REQUEUE_REASON, entry.record()));
             }
         });
+        if (selection.isPreview()) {
+            return new RequeueResult(List.of(), List.of(), unreadable[0], matched[0]);
+        }
         List<String> requeued = new ArrayList<>();
         Set<UUID> done = new HashSet<>();
         for (TaskRequeuer.Outcome outcome : requeuer.requeue(queue, candidates)) {
@@ -182,11 +170,48 @@ class Queues {
                 done.add(outcome.taskId());
             }
         }
-        List<String> notFound = new ArrayList<>();
-        if (only != null) {
-            only.stream().filter(id -> !done.contains(id)).forEach(id -> notFound.add(id.toString()));
+        List<String> notFound = selection.named().stream()
+                .filter(id -> !done.contains(id))
+                .map(UUID::toString)
+                .toList();
+        journal.record(
+                queue, QueueAction.DEAD_REQUEUED, actor, null, selection.describe(), requeued.size(), Instant.now());
+        log.info(
+                "{} requeued {} dead letters of {} ({} unreadable left)", actor, requeued.size(), queue, unreadable[0]);
+        return new RequeueResult(requeued, notFound, unreadable[0], matched[0]);
+    }
+
+    /**
+     * Deletes the dead letters the selection takes, journalled with {@code actor}; a preview only counts them. The
+     * journal keeps the tasks' histories: they stay FAILURE there.
+     */
+    DeleteResult deleteDead(QueueName queue, DeadLetterSelection selection, String actor) {
+        Predicate<QueueInspector.DeadLetterEntry> selected = selection.matcher();
+        List<QueueInspector.DeadLetterEntry> chosen = new ArrayList<>();
+        inspector.forEachDeadLetter(queue, entry -> {
+            if (selected.test(entry)) {
+                chosen.add(entry);
+            }
+        });
+        if (selection.isPreview()) {
+            return new DeleteResult(0, chosen.size(), List.of());
         }
-        log.info("Requeued {} dead letters of {} ({} unreadable left)", requeued.size(), queue, unreadable[0]);
-        return new RequeueResult(requeued, notFound, unreadable[0]);
+        int deleted = 0;
+        Set<UUID> done = new HashSet<>();
+        for (QueueInspector.DeadLetterEntry entry : chosen) {
+            if (inspector.deleteDeadLetter(queue, entry.record())) {
+                deleted++;
+                if (entry.taskId() != null) {
+                    done.add(entry.taskId());
+                }
+            }
+        }
+        List<String> notFound = selection.named().stream()
+                .filter(id -> !done.contains(id))
+                .map(UUID::toString)
+                .toList();
+        journal.record(queue, QueueAction.DEAD_DELETED, actor, null, selection.describe(), deleted, Instant.now());
+        log.warn("{} deleted {} dead letters of {} ({})", actor, deleted, queue, selection.describe());
+        return new DeleteResult(deleted, chosen.size(), notFound);
     }
 }

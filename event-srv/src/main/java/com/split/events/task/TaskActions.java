@@ -1,5 +1,7 @@
 package com.split.events.task;
 
+import com.split.events.actions.QueueAction;
+import com.split.events.actions.QueueActionJournal;
 import com.split.events.journal.KeptEnvelope;
 import com.split.events.task.TaskQueryRepository.TaskHandle;
 import com.split.tasks.QueueName;
@@ -8,6 +10,7 @@ import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.codec.TaskCodec;
 import com.split.web.ConflictException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +38,7 @@ class TaskActions {
     private final QueueInspector inspector;
     private final TaskCodec codec;
     private final TaskActionProperties properties;
+    private final QueueActionJournal journal;
 
     TaskActions(
             TaskQueryRepository tasks,
@@ -42,13 +46,15 @@ class TaskActions {
             TaskRequeuer requeuer,
             QueueInspector inspector,
             TaskCodec codec,
-            TaskActionProperties properties) {
+            TaskActionProperties properties,
+            QueueActionJournal journal) {
         this.tasks = tasks;
         this.publisher = publisher;
         this.requeuer = requeuer;
         this.inspector = inspector;
         this.codec = codec;
         this.properties = properties;
+        this.journal = journal;
     }
 
     /**
@@ -94,9 +100,15 @@ class TaskActions {
         return new Replayed(taskId, queue.value(), outcome.attempt());
     }
 
-    /** Replays the finished tasks the filter matches, newest first, at most {@code limit}. */
-    BulkReplayed replay(TaskFilter filter, int limit) {
-        TaskQueryRepository.FinishedTasks finished = tasks.finished(filter, limit);
+    /**
+     * Replays the finished tasks the filter matches, newest first, at most {@code limit}, journalled per queue with
+     * {@code actor}; or, for a preview, only counts them.
+     */
+    BulkReplayed replay(TaskFilter filter, int limit, String actor, boolean preview) {
+        TaskQueryRepository.SelectedTasks finished = tasks.finished(filter, limit);
+        if (preview) {
+            return new BulkReplayed(List.of(), 0, finished.matched());
+        }
         Map<QueueName, Map<UUID, TaskEnvelope>> byQueue = new LinkedHashMap<>();
         for (TaskHandle task : finished.tasks()) {
             TaskEnvelope envelope = task.queue() == null ? null : KeptEnvelope.decode(codec, task.envelope());
@@ -111,12 +123,53 @@ class TaskActions {
             List<TaskRequeuer.Candidate> candidates = envelopes.values().stream()
                     .map(envelope -> new TaskRequeuer.Candidate(envelope, REPLAY_REASON, dead.get(envelope.taskId())))
                     .toList();
+            int before = replayed.size();
             requeuer.requeue(queue, candidates).stream()
                     .filter(TaskRequeuer.Outcome::requeued)
                     .forEach(outcome -> replayed.add(outcome.taskId().toString()));
+            journal.record(
+                    queue,
+                    QueueAction.REPLAYED,
+                    actor,
+                    null,
+                    filter.describe(),
+                    replayed.size() - before,
+                    Instant.now());
         });
-        log.info("Replayed {} of {} tasks matching {}", replayed.size(), finished.matched(), filter);
+        log.info("{} replayed {} of {} tasks matching {}", actor, replayed.size(), finished.matched(), filter);
         return new BulkReplayed(replayed, finished.matched() - replayed.size(), finished.matched());
+    }
+
+    /**
+     * Asks the bus not to run the unfinished tasks the filter matches, oldest first, at most {@code limit}, journalled
+     * per queue with {@code actor}; or, for a preview, only counts them. A task that ends meanwhile ends as it does.
+     */
+    BulkCancelled cancel(TaskFilter filter, int limit, String actor, boolean preview) {
+        TaskQueryRepository.SelectedTasks unfinished = tasks.unfinished(filter, limit);
+        if (preview) {
+            return new BulkCancelled(List.of(), unfinished.matched());
+        }
+        Map<QueueName, List<UUID>> byQueue = new LinkedHashMap<>();
+        for (TaskHandle task : unfinished.tasks()) {
+            if (task.queue() != null) {
+                byQueue.computeIfAbsent(task.queue(), q -> new ArrayList<>()).add(task.taskId());
+            }
+        }
+        List<String> cancelled = new ArrayList<>();
+        byQueue.forEach((queue, ids) -> {
+            ids.forEach(id -> {
+                publisher.cancel(queue, id, properties.cancelTtl());
+                cancelled.add(id.toString());
+            });
+            journal.record(queue, QueueAction.CANCELLED, actor, null, filter.describe(), ids.size(), Instant.now());
+        });
+        log.info(
+                "{} asked to cancel {} of {} unfinished tasks matching {}",
+                actor,
+                cancelled.size(),
+                unfinished.matched(),
+                filter);
+        return new BulkCancelled(cancelled, unfinished.matched());
     }
 
     int replayLimit() {

@@ -4,7 +4,9 @@ import com.split.web.InvalidParameterException;
 import com.split.web.Parameters;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,24 +78,53 @@ class TaskController {
         return actions.replay(Parameters.taskId("taskId", taskId));
     }
 
-    /** Replays the finished tasks matching the same filter as {@code GET /api/tasks}, newest first. */
+    /**
+     * The query of a bulk action: the same filter as {@code GET /api/tasks}, at least one condition of it, the most
+     * tasks to act on, and whether only to count them.
+     */
+    record BulkQuery(
+            @Nullable String status,
+            @Nullable String queue,
+            @Nullable String taskType,
+            @Nullable String sessionId,
+            @Nullable String userId,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String limit,
+            @Nullable String preview) {
+
+        TaskFilter filter(String action) {
+            TaskFilter filter = TaskFilter.parse(status, queue, taskType, sessionId, userId, from, to, null, null);
+            if (filter.isEmpty()) {
+                throw new InvalidParameterException(
+                        "status",
+                        "or another filter is required: a %s of every task is never what is meant".formatted(action));
+            }
+            return filter;
+        }
+
+        int limit(int max) {
+            return Parameters.integer("limit", limit, max, 1, max);
+        }
+
+        boolean isPreview() {
+            return Parameters.bool("preview", preview, false);
+        }
+    }
+
+    /** Replays the finished tasks the query matches, newest first; with {@code preview=true} only counts them. */
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    BulkReplayed replayMatching(
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String queue,
-            @RequestParam(required = false) @Nullable String taskType,
-            @RequestParam(required = false) @Nullable String sessionId,
-            @RequestParam(required = false) @Nullable String userId,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String limit) {
-        TaskFilter filter = TaskFilter.parse(status, queue, taskType, sessionId, userId, from, to, null, null);
-        if (filter.equals(TaskFilter.parse(null, null, null, null, null, null, null, null, null))) {
-            throw new InvalidParameterException(
-                    "status", "or another filter is required: a replay of every task is never what is meant");
-        }
-        int max = actions.replayLimit();
-        return actions.replay(filter, Parameters.integer("limit", limit, max, 1, max));
+    BulkReplayed replayMatching(Authentication caller, @ParameterObject BulkQuery query) {
+        return actions.replay(
+                query.filter("replay"), query.limit(actions.replayLimit()), caller.getName(), query.isPreview());
+    }
+
+    /** Cancels the unfinished tasks the query matches, oldest first; with {@code preview=true} only counts them. */
+    @PostMapping("/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    BulkCancelled cancelMatching(Authentication caller, @ParameterObject BulkQuery query) {
+        return actions.cancel(
+                query.filter("cancel"), query.limit(actions.replayLimit()), caller.getName(), query.isPreview());
     }
 }

@@ -6,6 +6,8 @@ import com.split.web.InvalidParameterException;
 import com.split.web.Parameters;
 import com.split.web.TimeRange;
 import java.time.Instant;
+import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /** The validated parameters of {@code GET /api/tasks}. */
@@ -21,6 +23,30 @@ record TaskFilter(
         int size) {
 
     static final int DEFAULT_SIZE = 50;
+
+    /** The conditions given, as a query string (paging left out): what a bulk action's journal entry says it took. */
+    String describe() {
+        StringJoiner conditions = new StringJoiner("&");
+        BiConsumer<String, @Nullable Object> add = (name, value) -> {
+            if (value != null) {
+                conditions.add(name + "=" + value);
+            }
+        };
+        add.accept("status", status);
+        add.accept("queue", queue);
+        add.accept("taskType", taskType);
+        add.accept("sessionId", sessionId);
+        add.accept("userId", userId);
+        add.accept("from", from);
+        add.accept("to", to);
+        return conditions.toString();
+    }
+
+    /** Whether the filter selects anything narrower than every task. */
+    boolean isEmpty() {
+        return describe().isEmpty();
+    }
+
     static final int MAX_SIZE = 500;
 
     /** Parses the raw parameters; each one that is not usable is an {@link InvalidParameterException} naming it. */

@@ -117,19 +117,38 @@ class TaskQueryRepository {
     }
 
     /** The finished tasks the filter matches, newest first, at most {@code limit}; and how many it matches in all. */
-    FinishedTasks finished(TaskFilter filter, int limit) {
+    SelectedTasks finished(TaskFilter filter, int limit) {
+        return select(filter, " AND status_rank = :terminal ORDER BY created_at DESC, task_id DESC", limit);
+    }
+
+    /**
+     * The unfinished tasks the filter matches (a status short of a final one), oldest first, at most {@code limit};
+     * and how many unfinished tasks it matches in all.
+     */
+    SelectedTasks unfinished(TaskFilter filter, int limit) {
+        return select(filter, " AND status_rank < :terminal ORDER BY created_at, task_id", limit);
+    }
+
+    private SelectedTasks select(TaskFilter filter, String stateAndOrder, int limit) {
         Where where = where(filter);
-        List<TaskHandle> finished = jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks" + where.clause()
-                        + " AND status_rank = :terminal ORDER BY created_at DESC, task_id DESC LIMIT :limit")
+        String state = stateAndOrder.substring(0, stateAndOrder.indexOf(" ORDER BY"));
+        List<TaskHandle> tasks = jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks" + where.clause()
+                        + stateAndOrder + " LIMIT :limit")
                 .params(where.params())
                 .param("terminal", TaskStatus.SUCCESS.rank())
                 .param("limit", limit)
                 .query(TaskQueryRepository::handle)
                 .list();
-        return new FinishedTasks(finished, count(where));
+        long matched = jdbc.sql("SELECT COUNT(*) FROM tasks" + where.clause() + state)
+                .params(where.params())
+                .param("terminal", TaskStatus.SUCCESS.rank())
+                .query(Long.class)
+                .single();
+        return new SelectedTasks(tasks, matched);
     }
 
-    record FinishedTasks(List<TaskHandle> tasks, long matched) {}
+    /** @param matched how many tasks in that state the filter matches, beyond the limit too */
+    record SelectedTasks(List<TaskHandle> tasks, long matched) {}
 
     private record Where(String clause, Map<String, Object> params) {}
 

@@ -22,6 +22,7 @@ import com.split.web.test.HeadlessChromium;
 import com.split.web.test.TestUsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -101,6 +102,31 @@ class DashboardBrowserIntegrationTests {
         assertThat(figures.subList(1, 8))
                 .allSatisfy(figure -> assertThat(figure).matches("\\d+|—|\\d.* (ms|s|min)"));
         assertThat(figures.get(8)).isEqualTo("Pause");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void deletesTheDeadLettersAFilterMatchesAfterShowingHowMany() {
+        String ticker = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String id = publishAndAwaitFailure(TaskEnvelopes.testTask()
+                .sessionId("session-" + UUID.randomUUID())
+                .tickers(ticker));
+        browser.get("http://localhost:" + port + "/");
+        new Select(browser.findElement(By.id("dead-queue"))).selectByValue("test_tasks");
+        browser.findElement(By.id("dead-reason")).sendKeys(ticker.toLowerCase(Locale.ROOT));
+
+        click(By.id("dead-delete-matching"));
+        Alert confirm = waitFor(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).isEqualTo("Delete 1 dead letter of test_tasks? Their tasks stay FAILURE.");
+        confirm.accept();
+
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Deleted 1 of 1 dead letter from test_tasks"));
+        waitFor(invisibilityOfElementLocated(By.cssSelector("#dead-table tr[data-task-id='%s']".formatted(id))));
+        assertThat(api.get("/api/queues/test_tasks/actions?limit=1")
+                        .get(0)
+                        .get("filter")
+                        .asString())
+                .isEqualTo("reason~" + ticker.toLowerCase(Locale.ROOT));
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 

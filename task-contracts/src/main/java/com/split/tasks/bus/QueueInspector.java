@@ -157,6 +157,16 @@ public final class QueueInspector {
     }
 
     /** Every dead letter of the queue, walked page by page. */
+    /**
+     * Removes one dead letter, by its exact record: one requeued or removed by someone else meanwhile is not found. The
+     * one write of this class, beside the reads that choose what to remove.
+     *
+     * @return whether it was there
+     */
+    public boolean deleteDeadLetter(QueueName queue, byte[] record) {
+        return redis.await(redis.commands().lrem(keys.dead(queue), 1, record)) > 0;
+    }
+
     public void forEachDeadLetter(QueueName queue, Consumer<DeadLetterEntry> action) {
         walkList(keys.dead(queue), record -> action.accept(deadLetter(record)));
     }

@@ -98,7 +98,8 @@ final class Run {
             long producerWarmup,
             int producerThreads,
             List<Phase> phases,
-            Sides sides) {}
+            Sides sides,
+            List<String> workerArguments) {}
 
     private Run(Settings settings, BenchRedis redis) {
         this.settings = settings;
@@ -184,7 +185,8 @@ final class Run {
                     producerWarmup,
                     producerThreads,
                     List.copyOf(phases),
-                    sides.sides());
+                    sides.sides(),
+                    worker.childArguments());
             try (BenchRedis redis = settings.sides().redis()) {
                 Report report = new Run(settings, redis).all();
                 print(report, System.out);
@@ -356,7 +358,7 @@ final class Run {
                         settings.claimBatch(),
                         settings.warm(),
                         target,
-                        List.of());
+                        settings.workerArguments());
     }
 
     private void clean(String prefix) {

@@ -203,7 +203,8 @@ final class Work extends BenchCommand {
                 defaults.cancelCheckInterval(),
                 defaults.shutdownGrace(),
                 defaults.hardTimeoutGrace(),
-                defaults.statsInterval());
+                defaults.statsInterval(),
+                worker.rateLimits(bus.queue()));
         String workerId = "bench-" + ProcessHandle.current().pid();
         if (selfWarm > 0) {
             warmItself(settings, prefix + "-self-warm", workerId + "-self-warm", deadline);

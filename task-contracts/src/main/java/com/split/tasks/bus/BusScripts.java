@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class BusScripts {
 
     private static final LuaScript PUBLISH = script("publish-3");
-    private static final LuaScript CLAIM = scriptWithOutbox("claim-7");
+    private static final LuaScript CLAIM = scriptWithOutbox("claim-8");
     private static final LuaScript FINISH = script("finish-5");
     private static final LuaScript REAP = script("reap-6");
     private static final LuaScript PROMOTE = scriptWithOutbox("promote-5");
@@ -100,18 +100,24 @@ public final class BusScripts {
     }
 
     /**
-     * What a claim got: the envelopes claimed, oldest first, or none because the queue is paused.
+     * What a claim got: the envelopes claimed, oldest first, or none because the queue is paused or its rate limit
+     * allows none yet.
      *
      * @param paused whether the queue was paused, when nothing was claimed for that reason
+     * @param rateLimitedFor how long until the rate limit allows a task, when nothing was claimed for that reason
      */
-    public record Claim(List<byte[]> envelopes, boolean paused) {}
+    public record Claim(List<byte[]> envelopes, boolean paused, Duration rateLimitedFor) {}
 
     /**
      * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
-     * the worker as live if it claimed any ({@code claim-7.lua}); a paused queue gives nothing. A task dropped for its
-     * cancellation request leaves its ending in the outbox when it has a {@code reply_to}.
+     * the worker as live if it claimed any ({@code claim-8.lua}); a paused queue gives nothing, a rate-limited one no
+     * more than its bucket holds. A task dropped for its cancellation request leaves its ending in the outbox when it
+     * has a {@code reply_to}.
+     *
+     * @param limit the queue's rate limit, or null for none
      */
-    public Claim claim(QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes) {
+    public Claim claim(
+            QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes, @Nullable RateLimit limit) {
         String[] scriptKeys = {
             keys.ready(queue),
             keys.processing(queue, workerId),
@@ -119,7 +125,8 @@ public final class BusScripts {
             keys.cancelled(queue),
             keys.workers(queue),
             keys.outbox(queue),
-            keys.paused(queue)
+            keys.paused(queue),
+            keys.rateLimit(queue)
         };
         ScriptArgs args = new ScriptArgs()
                 .add(workerId)
@@ -127,13 +134,17 @@ public final class BusScripts {
                 .add(now.toEpochMilli())
                 .add(now.toString())
                 .add(maxEnvelopeBytes)
-                .add(TaskIds.newIdPrefix());
+                .add(TaskIds.newIdPrefix())
+                .add(limit == null ? 0 : limit.tasks())
+                .add(limit == null ? 0 : limit.per().toMillis());
         List<Object> answer =
                 redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
-        if (answer.size() == 1 && answer.getFirst() instanceof Long) {
-            return new Claim(List.of(), true);
+        if (!answer.isEmpty() && answer.getFirst() instanceof Long code) {
+            return code == -1
+                    ? new Claim(List.of(), true, Duration.ZERO)
+                    : new Claim(List.of(), false, Duration.ofMillis((Long) answer.get(1)));
         }
-        return new Claim(answer.stream().map(byte[].class::cast).toList(), false);
+        return new Claim(answer.stream().map(byte[].class::cast).toList(), false, Duration.ZERO);
     }
 
     /**

@@ -56,6 +56,11 @@ public record RedisKeys(String prefix) {
         return queueKey(queue, "paused");
     }
 
+    /** The token bucket of the queue's rate limit: the tokens left and when, by Redis's clock. */
+    public String rateLimit(QueueName queue) {
+        return queueKey(queue, "rate");
+    }
+
     public String cancelled(QueueName queue) {
         return queueKey(queue, "cancelled");
     }

@@ -4,6 +4,7 @@ import static com.split.tasks.bus.BusTestApplication.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import com.split.tasks.EventType;
@@ -14,10 +15,16 @@ import com.split.tasks.TaskIds;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.autoconfigure.TaskBusProperties;
+import com.split.tasks.bus.worker.BusMetrics;
+import com.split.tasks.bus.worker.BusParts;
+import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.bus.worker.WorkerContainer;
+import com.split.tasks.bus.worker.WorkerSettings;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,6 +161,68 @@ abstract class BusScenarios {
         assertThat(pauses.paused(QUEUE)).isEmpty();
         assertThat(pauses.resume(QUEUE)).as("resuming a running queue").isEmpty();
         awaitEvent(task.taskId(), EventType.TASK_SUCCEEDED);
+    }
+
+    @Test
+    void aRateLimitHoldsAcrossThreeWorkerInstances() throws Exception {
+        QueueName limited = QueueName.of("test_limited");
+        TaskType type = new TaskType("limited_task", limited, "tests");
+        int perSecond = 30;
+        WorkerSettings base = properties.worker();
+        WorkerSettings settings = new WorkerSettings(
+                true,
+                8,
+                0,
+                base.pollTimeout(),
+                base.lease(),
+                base.heartbeatInterval(),
+                base.reapInterval(),
+                base.promoteInterval(),
+                base.cancelCheckInterval(),
+                base.shutdownGrace(),
+                base.hardTimeoutGrace(),
+                base.statsInterval(),
+                Map.of(limited.value(), perSecond + "/1s"));
+        List<WorkerContainer> instances = IntStream.range(0, 3)
+                .mapToObj(i -> new WorkerContainer(
+                        new BusParts(redis, scripts, codec, publisher, recovery, inspector),
+                        List.of(TaskHandler.of(type, (task, context) -> TaskOutcome.success(Map.of()))),
+                        Set.of(),
+                        settings,
+                        properties.retry(),
+                        "limited-" + i + "-" + TaskIds.newId(),
+                        Clock.systemUTC(),
+                        new BusMetrics(new SimpleMeterRegistry())))
+                .toList();
+        List<UUID> ids = publisher.publishAll(IntStream.range(0, 4 * perSecond)
+                .mapToObj(i -> TaskEnvelopes.of(type).build())
+                .toList());
+        instances.forEach(WorkerContainer::start);
+        try {
+            await().atMost(PATIENCE)
+                    .until(() ->
+                            bus().tasksWith(limited, EventType.TASK_SUCCEEDED).containsAll(ids));
+        } finally {
+            instances.forEach(WorkerContainer::stop);
+        }
+
+        List<Instant> received = bus().events(limited).stream()
+                .filter(event -> event.eventType() == EventType.TASK_RECEIVED)
+                .map(TaskEvent::occurredAt)
+                .sorted()
+                .toList();
+        assertThat(received).hasSize(ids.size());
+        // the bucket starts full (one second's worth, at once); the rest come at the rate
+        Instant burstEnd = received.get(perSecond - 1);
+        double seconds = Duration.between(burstEnd, received.getLast()).toNanos() / 1e9;
+        double measured = (received.size() - perSecond) / seconds;
+        assertThat(measured).as("tasks claimed per second after the burst").isCloseTo(perSecond, withinPercentage(5));
+        assertThat(bus().events(limited).stream()
+                        .filter(event -> event.eventType() == EventType.TASK_RECEIVED)
+                        .map(TaskEvent::workerId)
+                        .distinct())
+                .as("every instance took its share")
+                .hasSize(3);
     }
 
     @Test
@@ -672,10 +741,10 @@ abstract class BusScenarios {
                 TaskEnvelopes.of(new TaskType("test_task", unwatched, "tests")).build();
         redis.await(redis.commands().lpush(keys.ready(unwatched), codec.encode(task)));
 
-        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes())
+        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes(), null)
                         .envelopes())
                 .hasSize(1);
-        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes())
+        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes(), null)
                         .envelopes())
                 .isEmpty();
 

@@ -3,6 +3,7 @@ package com.split.tasks.bus.worker;
 import com.split.tasks.QueueName;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScripts;
+import com.split.tasks.bus.RateLimit;
 import com.split.tasks.bus.TaskRecovery;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ final class FetchLoop {
     private final TaskRecovery recovery;
     private final TaskRunner runner;
     private final int maxEnvelopeBytes;
+    private final @Nullable RateLimit rateLimit;
 
     private volatile boolean fetching;
     private volatile long lastPollNanos = System.nanoTime();
@@ -46,6 +48,7 @@ final class FetchLoop {
         this.recovery = recovery;
         this.runner = runner;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
+        this.rateLimit = context.settings().rateLimit(queue);
     }
 
     void start() {
@@ -102,6 +105,8 @@ final class FetchLoop {
                 if (claim.paused()) {
                     // the ready list may hold tasks, so waiting for one would return at once: a poll's wait instead
                     Thread.sleep(context.settings().pollTimeout());
+                } else if (claim.rateLimitedFor().isPositive()) {
+                    Thread.sleep(min(claim.rateLimitedFor(), context.settings().pollTimeout()));
                 } else if (claimed.isEmpty()) {
                     // Only when a claim found nothing: under a steady trickle the next task is often there by the
                     // time this claim's reply is, and claiming again saves the wake-up's round trip.
@@ -133,9 +138,13 @@ final class FetchLoop {
     private BusScripts.Claim claim(int count) {
         long start = System.nanoTime();
         BusScripts.Claim claimed =
-                scripts.claim(queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes);
+                scripts.claim(queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes, rateLimit);
         context.metrics().fetched(queue, System.nanoTime() - start);
         return claimed;
+    }
+
+    private static Duration min(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 
     private void awaitWork() {

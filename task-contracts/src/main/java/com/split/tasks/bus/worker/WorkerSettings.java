@@ -1,6 +1,10 @@
 package com.split.tasks.bus.worker;
 
+import com.split.tasks.QueueName;
+import com.split.tasks.bus.RateLimit;
 import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hardTimeoutGrace how long a handler may ignore the interrupt of its deadline before the worker gives up on it
  *     (Celery's hard time limit): the task ends TIMEOUT, and its slot gets a new thread while the old one is left
  * @param statsInterval how often queue depth and age gauges are read from Redis
+ * @param rateLimits per queue, {@code <tasks>/<duration>} ({@link RateLimit}): at most that many claimed by all the
+ *     queue's workers together; every instance should say the same, since the bucket they draw from is shared
  */
 public record WorkerSettings(
         @DefaultValue("true") boolean enabled,
@@ -33,7 +39,8 @@ public record WorkerSettings(
         @DefaultValue("1s") Duration cancelCheckInterval,
         @DefaultValue("20s") Duration shutdownGrace,
         @DefaultValue("30s") Duration hardTimeoutGrace,
-        @DefaultValue("5s") Duration statsInterval) {
+        @DefaultValue("5s") Duration statsInterval,
+        @DefaultValue Map<String, String> rateLimits) {
 
     public WorkerSettings {
         if (concurrency < 1) {
@@ -48,6 +55,11 @@ public record WorkerSettings(
         if (pollTimeout.toMillis() < 10) {
             throw new IllegalArgumentException("split.bus.worker.poll-timeout must be at least 10ms");
         }
+        rateLimits = Map.copyOf(rateLimits);
+        rateLimits.forEach((queue, limit) -> {
+            QueueName.of(queue);
+            RateLimit.parse("split.bus.worker.rate-limits." + queue, limit);
+        });
     }
 
     public static WorkerSettings defaults() {
@@ -63,7 +75,15 @@ public record WorkerSettings(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Map.of());
+    }
+
+    /** The queue's rate limit, or null when its claims are not limited. */
+    @Nullable
+    RateLimit rateLimit(QueueName queue) {
+        String limit = rateLimits.get(queue.value());
+        return limit == null ? null : RateLimit.parse("split.bus.worker.rate-limits." + queue, limit);
     }
 
     /** The most tasks to claim in one round trip. */

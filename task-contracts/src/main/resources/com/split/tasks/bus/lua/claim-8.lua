@@ -4,7 +4,9 @@
 -- it with the reason. A worker that claimed anything is (re)listed among the live workers with the server's clock, so
 -- a worker the reaper forgot while it was paused is watched again from its first claim, not its next heartbeat. A
 -- paused queue gives nothing: the answer is {-1}, so that the worker waits out its poll rather than for work that is
--- there.
+-- there. A rate-limited queue gives at most the tokens its bucket holds (tasks per period, as deep as one period's
+-- worth, refilled continuously by Redis's clock, shared by every worker); with none, the answer is {-2, ms until the
+-- next token}.
 --
 -- KEYS[1]  ready list                      split:{Q}:ready
 -- KEYS[2]  this worker's processing list   split:{Q}:processing:<worker id>
@@ -13,15 +15,36 @@
 -- KEYS[5]  live workers                    split:{Q}:workers (worker id -> last heartbeat, epoch ms)
 -- KEYS[6]  notice outbox                   split:{Q}:outbox (a dropped task's ending, when it has a reply_to)
 -- KEYS[7]  pause                           split:{Q}:paused (who paused it, when and why, as JSON), absent unless paused
+-- KEYS[8]  rate-limit bucket               split:{Q}:rate ("<tokens> <at ms>"), used only with a rate limit
 -- ARGV[1]  worker id
 -- ARGV[2]  N, the worker's free slots
 -- ARGV[3]  now, epoch ms
 -- ARGV[4]  now, ISO-8601 (occurred_at of the events)
 -- ARGV[5]  envelope size limit in bytes: larger envelopes are not decoded here
 -- ARGV[6]  event id prefix: a fresh UUID without its last 4 hex digits; the n-th event's id ends in %04x of n
--- Returns: the claimed envelopes, oldest first; {-1} when the queue is paused.
+-- ARGV[7]  rate limit: tasks per period, 0 for none
+-- ARGV[8]  rate limit: the period in ms
+-- Returns: the claimed envelopes, oldest first; {-1} when the queue is paused; {-2, ms} when its rate limit allows
+-- nothing yet.
 if redis.call('GET', KEYS[7]) then
     return {-1}
+end
+local wanted = tonumber(ARGV[2])
+local rate, period = tonumber(ARGV[7]), tonumber(ARGV[8])
+local tokens, clock
+if rate > 0 then
+    local time = redis.call('TIME')
+    clock = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+    local bucket = redis.call('GET', KEYS[8])
+    tokens = rate
+    if bucket then
+        local held, at = string.match(bucket, '^(%S+) (%S+)$')
+        tokens = math.min(rate, tonumber(held) + math.max(0, clock - tonumber(at)) * rate / period)
+    end
+    if tokens < 1 then
+        return {-2, math.ceil((1 - tokens) * period / rate)}
+    end
+    wanted = math.min(wanted, math.floor(tokens))
 end
 local claimed = {}
 local now = tonumber(ARGV[3])
@@ -36,7 +59,7 @@ local function scalar(value)
     return nil
 end
 
-for n = 1, tonumber(ARGV[2]) do
+for n = 1, wanted do
     local envelope = redis.call('RPOP', KEYS[1])
     if not envelope then
         break
@@ -72,6 +95,10 @@ for n = 1, tonumber(ARGV[2]) do
         event[#event + 1] = ARGV[4]
         redis.call('XADD', KEYS[3], '*', unpack(event))
     end
+end
+if rate > 0 then
+    -- %.17g: the fraction of a token carries over exactly; the bucket outlives an idle period only by one more
+    redis.call('SET', KEYS[8], string.format('%.17g %.17g', tokens - #claimed, clock), 'PX', 2 * period)
 end
 if #claimed > 0 then
     local time = redis.call('TIME')

@@ -168,21 +168,7 @@ abstract class BusScenarios {
         QueueName limited = QueueName.of("test_limited");
         TaskType type = new TaskType("limited_task", limited, "tests");
         int perSecond = 30;
-        WorkerSettings base = properties.worker();
-        WorkerSettings settings = new WorkerSettings(
-                true,
-                8,
-                0,
-                base.pollTimeout(),
-                base.lease(),
-                base.heartbeatInterval(),
-                base.reapInterval(),
-                base.promoteInterval(),
-                base.cancelCheckInterval(),
-                base.shutdownGrace(),
-                base.hardTimeoutGrace(),
-                base.statsInterval(),
-                Map.of(limited.value(), perSecond + "/1s"));
+        WorkerSettings settings = properties.worker().withRateLimits(Map.of(limited.value(), perSecond + "/1s"));
         List<WorkerContainer> instances = IntStream.range(0, 3)
                 .mapToObj(i -> new WorkerContainer(
                         new BusParts(redis, scripts, codec, publisher, recovery, inspector),

@@ -30,26 +30,9 @@ class RateLimitTests {
     void workerSettingsRefuseABadLimitOrQueueAtStartUp() {
         WorkerSettings defaults = WorkerSettings.defaults();
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> withLimits(defaults, Map.of("yahoo_tasks", "lots")))
+                .isThrownBy(() -> defaults.withRateLimits(Map.of("yahoo_tasks", "lots")))
                 .withMessageContaining("split.bus.worker.rate-limits.yahoo_tasks");
-        assertThat(withLimits(defaults, Map.of("yahoo_tasks", "10/1s")).rateLimits())
+        assertThat(defaults.withRateLimits(Map.of("yahoo_tasks", "10/1s")).rateLimits())
                 .containsEntry("yahoo_tasks", "10/1s");
-    }
-
-    private static WorkerSettings withLimits(WorkerSettings base, Map<String, String> limits) {
-        return new WorkerSettings(
-                base.enabled(),
-                base.concurrency(),
-                base.claimBatch(),
-                base.pollTimeout(),
-                base.lease(),
-                base.heartbeatInterval(),
-                base.reapInterval(),
-                base.promoteInterval(),
-                base.cancelCheckInterval(),
-                base.shutdownGrace(),
-                base.hardTimeoutGrace(),
-                base.statsInterval(),
-                limits);
     }
 }

@@ -79,6 +79,24 @@ public record WorkerSettings(
                 Map.of());
     }
 
+    /** These settings, with {@code limits} for rate limits. */
+    public WorkerSettings withRateLimits(Map<String, String> limits) {
+        return new WorkerSettings(
+                enabled,
+                concurrency,
+                claimBatch,
+                pollTimeout,
+                lease,
+                heartbeatInterval,
+                reapInterval,
+                promoteInterval,
+                cancelCheckInterval,
+                shutdownGrace,
+                hardTimeoutGrace,
+                statsInterval,
+                limits);
+    }
+
     /** The queue's rate limit, or null when its claims are not limited. */
     @Nullable
     RateLimit rateLimit(QueueName queue) {

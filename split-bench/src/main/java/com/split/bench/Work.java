@@ -204,7 +204,8 @@ final class Work extends BenchCommand {
                 defaults.shutdownGrace(),
                 defaults.hardTimeoutGrace(),
                 defaults.statsInterval(),
-                worker.rateLimits(bus.queue()));
+                worker.rateLimits(bus.queue()),
+                worker.maxRunning(bus.queue()));
         String workerId = "bench-" + ProcessHandle.current().pid();
         if (selfWarm > 0) {
             warmItself(settings, prefix + "-self-warm", workerId + "-self-warm", deadline);

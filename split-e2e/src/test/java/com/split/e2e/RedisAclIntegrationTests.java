@@ -634,7 +634,7 @@ class RedisAclIntegrationTests {
             case "HDEL", "HGET", "HMGET" -> List.of(key, "field");
             case "HSET", "HSETNX", "HINCRBY" -> List.of(key, "field", "1");
             case "LPUSH", "SET", "ZREM", "ZSCORE" -> List.of(key, "value");
-            case "LREM", "ZADD", "ZRANGEBYSCORE", "ZREMRANGEBYSCORE" -> List.of(key, "0", "1");
+            case "LREM", "ZADD", "ZRANGE", "ZRANGEBYSCORE", "ZREMRANGEBYSCORE" -> List.of(key, "0", "1");
             case "PEXPIRE" -> List.of(key, "1000");
             case "XADD" -> List.of(key, "*", "field", "value");
             default ->

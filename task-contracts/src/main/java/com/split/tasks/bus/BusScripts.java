@@ -105,8 +105,9 @@ public final class BusScripts {
      *
      * @param paused whether the queue was paused, when nothing was claimed for that reason
      * @param rateLimitedFor how long until the rate limit allows a task, when nothing was claimed for that reason
+     * @param atCap whether the queue's workers held as many tasks as its cap, when nothing was claimed for that reason
      */
-    public record Claim(List<byte[]> envelopes, boolean paused, Duration rateLimitedFor) {}
+    public record Claim(List<byte[]> envelopes, boolean paused, Duration rateLimitedFor, boolean atCap) {}
 
     /**
      * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
@@ -115,9 +116,16 @@ public final class BusScripts {
      * has a {@code reply_to}.
      *
      * @param limit the queue's rate limit, or null for none
+     * @param maxRunning the most tasks the queue's workers may hold together, 0 for no cap
      */
     public Claim claim(
-            QueueName queue, String workerId, int count, Instant now, int maxEnvelopeBytes, @Nullable RateLimit limit) {
+            QueueName queue,
+            String workerId,
+            int count,
+            Instant now,
+            int maxEnvelopeBytes,
+            @Nullable RateLimit limit,
+            int maxRunning) {
         String[] scriptKeys = {
             keys.ready(queue),
             keys.processing(queue, workerId),
@@ -136,15 +144,18 @@ public final class BusScripts {
                 .add(maxEnvelopeBytes)
                 .add(TaskIds.newIdPrefix())
                 .add(limit == null ? 0 : limit.tasks())
-                .add(limit == null ? 0 : limit.per().toMillis());
+                .add(limit == null ? 0 : limit.per().toMillis())
+                .add(maxRunning);
         List<Object> answer =
                 redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
         if (!answer.isEmpty() && answer.getFirst() instanceof Long code) {
-            return code == -1
-                    ? new Claim(List.of(), true, Duration.ZERO)
-                    : new Claim(List.of(), false, Duration.ofMillis((Long) answer.get(1)));
+            return switch (code.intValue()) {
+                case -1 -> new Claim(List.of(), true, Duration.ZERO, false);
+                case -2 -> new Claim(List.of(), false, Duration.ofMillis((Long) answer.get(1)), false);
+                default -> new Claim(List.of(), false, Duration.ZERO, true);
+            };
         }
-        return new Claim(answer.stream().map(byte[].class::cast).toList(), false, Duration.ZERO);
+        return new Claim(answer.stream().map(byte[].class::cast).toList(), false, Duration.ZERO, false);
     }
 
     /**

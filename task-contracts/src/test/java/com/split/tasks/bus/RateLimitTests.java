@@ -34,5 +34,8 @@ class RateLimitTests {
                 .withMessageContaining("split.bus.worker.rate-limits.yahoo_tasks");
         assertThat(defaults.withRateLimits(Map.of("yahoo_tasks", "10/1s")).rateLimits())
                 .containsEntry("yahoo_tasks", "10/1s");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> defaults.withMaxRunning(Map.of("yahoo_tasks", 0)))
+                .withMessage("split.bus.worker.max-running.yahoo_tasks must be at least 1, was 0");
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class FetchLoop {
 
     private static final Logger log = LoggerFactory.getLogger(FetchLoop.class);
+    private static final Duration CAP_RECHECK = Duration.ofMillis(50);
 
     private final QueueContext context;
     private final QueueName queue;
@@ -28,6 +29,7 @@ final class FetchLoop {
     private final TaskRunner runner;
     private final int maxEnvelopeBytes;
     private final @Nullable RateLimit rateLimit;
+    private final int maxRunning;
 
     private volatile boolean fetching;
     private volatile long lastPollNanos = System.nanoTime();
@@ -49,6 +51,7 @@ final class FetchLoop {
         this.runner = runner;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.rateLimit = context.settings().rateLimit(queue);
+        this.maxRunning = context.settings().maxRunning(queue);
     }
 
     void start() {
@@ -107,6 +110,9 @@ final class FetchLoop {
                     Thread.sleep(context.settings().pollTimeout());
                 } else if (claim.rateLimitedFor().isPositive()) {
                     Thread.sleep(min(claim.rateLimitedFor(), context.settings().pollTimeout()));
+                } else if (claim.atCap()) {
+                    // a held task ends when it ends: look again soon, at the cost of a claim call while at the cap
+                    Thread.sleep(min(CAP_RECHECK, context.settings().pollTimeout()));
                 } else if (claimed.isEmpty()) {
                     // Only when a claim found nothing: under a steady trickle the next task is often there by the
                     // time this claim's reply is, and claiming again saves the wake-up's round trip.
@@ -137,8 +143,8 @@ final class FetchLoop {
 
     private BusScripts.Claim claim(int count) {
         long start = System.nanoTime();
-        BusScripts.Claim claimed =
-                scripts.claim(queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes, rateLimit);
+        BusScripts.Claim claimed = scripts.claim(
+                queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes, rateLimit, maxRunning);
         context.metrics().fetched(queue, System.nanoTime() - start);
         return claimed;
     }

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statsInterval how often queue depth and age gauges are read from Redis
  * @param rateLimits per queue, {@code <tasks>/<duration>} ({@link RateLimit}): at most that many claimed by all the
  *     queue's workers together; every instance should say the same, since the bucket they draw from is shared
+ * @param maxRunning per queue, the most of its tasks held by all its workers together (running, or ended and not yet
+ *     settled); every instance should say the same
  */
 public record WorkerSettings(
         @DefaultValue("true") boolean enabled,
@@ -40,7 +42,8 @@ public record WorkerSettings(
         @DefaultValue("20s") Duration shutdownGrace,
         @DefaultValue("30s") Duration hardTimeoutGrace,
         @DefaultValue("5s") Duration statsInterval,
-        @DefaultValue Map<String, String> rateLimits) {
+        @DefaultValue Map<String, String> rateLimits,
+        @DefaultValue Map<String, Integer> maxRunning) {
 
     public WorkerSettings {
         if (concurrency < 1) {
@@ -60,6 +63,14 @@ public record WorkerSettings(
             QueueName.of(queue);
             RateLimit.parse("split.bus.worker.rate-limits." + queue, limit);
         });
+        maxRunning = Map.copyOf(maxRunning);
+        maxRunning.forEach((queue, most) -> {
+            QueueName.of(queue);
+            if (most < 1) {
+                throw new IllegalArgumentException(
+                        "split.bus.worker.max-running.%s must be at least 1, was %d".formatted(queue, most));
+            }
+        });
     }
 
     public static WorkerSettings defaults() {
@@ -76,11 +87,21 @@ public record WorkerSettings(
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5),
+                Map.of(),
                 Map.of());
     }
 
     /** These settings, with {@code limits} for rate limits. */
     public WorkerSettings withRateLimits(Map<String, String> limits) {
+        return withLimits(limits, maxRunning);
+    }
+
+    /** These settings, with {@code most} for the most tasks held per queue. */
+    public WorkerSettings withMaxRunning(Map<String, Integer> most) {
+        return withLimits(rateLimits, most);
+    }
+
+    private WorkerSettings withLimits(Map<String, String> limits, Map<String, Integer> most) {
         return new WorkerSettings(
                 enabled,
                 concurrency,
@@ -94,7 +115,13 @@ public record WorkerSettings(
                 shutdownGrace,
                 hardTimeoutGrace,
                 statsInterval,
-                limits);
+                limits,
+                most);
+    }
+
+    /** The most tasks of the queue all its workers may hold, or 0 for no cap. */
+    int maxRunning(QueueName queue) {
+        return maxRunning.getOrDefault(queue.value(), 0);
     }
 
     /** The queue's rate limit, or null when its claims are not limited. */

@@ -6,7 +6,8 @@
 -- paused queue gives nothing: the answer is {-1}, so that the worker waits out its poll rather than for work that is
 -- there. A rate-limited queue gives at most the tokens its bucket holds (tasks per period, as deep as one period's
 -- worth, refilled continuously by Redis's clock, shared by every worker); with none, the answer is {-2, ms until the
--- next token}.
+-- next token}. A queue with a cap on the tasks its workers hold gives no more than the cap leaves, counting the
+-- processing lists of every worker listed; at the cap, the answer is {-3}.
 --
 -- KEYS[1]  ready list                      split:{Q}:ready
 -- KEYS[2]  this worker's processing list   split:{Q}:processing:<worker id>
@@ -24,12 +25,26 @@
 -- ARGV[6]  event id prefix: a fresh UUID without its last 4 hex digits; the n-th event's id ends in %04x of n
 -- ARGV[7]  rate limit: tasks per period, 0 for none
 -- ARGV[8]  rate limit: the period in ms
+-- ARGV[9]  the most tasks all the queue's workers may hold, 0 for no cap
 -- Returns: the claimed envelopes, oldest first; {-1} when the queue is paused; {-2, ms} when its rate limit allows
--- nothing yet.
+-- nothing yet; {-3} when its workers hold as many tasks as its cap.
 if redis.call('GET', KEYS[7]) then
     return {-1}
 end
 local wanted = tonumber(ARGV[2])
+local cap = tonumber(ARGV[9])
+if cap > 0 then
+    -- every worker's processing list: KEYS[2] less this worker's id, then each listed worker's id (one slot: {Q})
+    local processing = string.sub(KEYS[2], 1, #KEYS[2] - #ARGV[1])
+    local held = 0
+    for _, worker in ipairs(redis.call('ZRANGE', KEYS[5], 0, -1)) do
+        held = held + redis.call('LLEN', processing .. worker)
+    end
+    if held >= cap then
+        return {-3}
+    end
+    wanted = math.min(wanted, cap - held)
+end
 local rate, period = tonumber(ARGV[7]), tonumber(ARGV[8])
 local tokens, clock
 if rate > 0 then

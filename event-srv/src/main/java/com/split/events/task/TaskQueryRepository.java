@@ -118,7 +118,7 @@ class TaskQueryRepository {
 
     /** The finished tasks the filter matches, newest first, at most {@code limit}; and how many it matches in all. */
     SelectedTasks finished(TaskFilter filter, int limit) {
-        return select(filter, " AND status_rank = :terminal ORDER BY created_at DESC, task_id DESC", limit);
+        return select(filter, " AND status_rank = :terminal", " ORDER BY created_at DESC, task_id DESC", limit);
     }
 
     /**
@@ -126,14 +126,13 @@ class TaskQueryRepository {
      * and how many unfinished tasks it matches in all.
      */
     SelectedTasks unfinished(TaskFilter filter, int limit) {
-        return select(filter, " AND status_rank < :terminal ORDER BY created_at, task_id", limit);
+        return select(filter, " AND status_rank < :terminal", " ORDER BY created_at, task_id", limit);
     }
 
-    private SelectedTasks select(TaskFilter filter, String stateAndOrder, int limit) {
+    private SelectedTasks select(TaskFilter filter, String state, String order, int limit) {
         Where where = where(filter);
-        String state = stateAndOrder.substring(0, stateAndOrder.indexOf(" ORDER BY"));
-        List<TaskHandle> tasks = jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks" + where.clause()
-                        + stateAndOrder + " LIMIT :limit")
+        List<TaskHandle> tasks = jdbc.sql("SELECT task_id, queue, status, envelope FROM tasks" + where.clause() + state
+                        + order + " LIMIT :limit")
                 .params(where.params())
                 .param("terminal", TaskStatus.SUCCESS.rank())
                 .param("limit", limit)

@@ -143,9 +143,9 @@ abstract class BusScenarios {
                     .contains(pause);
             assertThat(pauses.paused(QUEUE)).contains(pause);
             publisher.publish(task);
-            // ten of the worker's polls: time enough for any of its claims to have taken it
-            LockSupport.parkNanos(
-                    properties.worker().pollTimeout().multipliedBy(10).toNanos());
+            // three claims by the worker after the publish, each of which would have taken the task
+            long claims = claimsOf(QUEUE);
+            await().atMost(PATIENCE).until(() -> claimsOf(QUEUE) >= claims + 3);
 
             assertThat(types(bus().byTask(QUEUE).getOrDefault(task.taskId(), List.of())))
                     .containsExactly(EventType.TASK_CREATED, EventType.TASK_QUEUED);
@@ -236,6 +236,14 @@ abstract class BusScenarios {
             instances.forEach(WorkerContainer::stop);
         }
         return ids;
+    }
+
+    /** The claim calls this context's worker made on the queue: its claim round-trip timer's count. */
+    long claimsOf(QueueName queue) {
+        return meters.get("split.fetch.latency")
+                .tag("queue", queue.value())
+                .timer()
+                .count();
     }
 
     /** The limit is shared, whichever instance claims: no fairness between them is promised. */

@@ -86,6 +86,51 @@ async function loadQueues() {
     $('#refreshed').textContent = `Updated ${new Date().toISOString().slice(11, 19)}Z`;
 }
 
+// Schedules: when each runs next, its last run (the task it published, or skipped), and its runs in the task list.
+
+async function loadSchedules() {
+    const schedules = await api('/api/schedules');
+    fill($('#schedule-table tbody'), schedules.map((view) => {
+        const {schedule, next_run: nextRun, last_run: lastRun} = view;
+        const when = schedule.cron ? `cron ${schedule.cron} (${schedule.zone ?? 'UTC'})` : `every ${schedule.every}`;
+        return el('tr', {'data-schedule': schedule.name},
+            el('td', {}, schedule.name),
+            el('td', {'data-field': 'when'}, when),
+            el('td', {}, `${schedule.task.task_type} → ${schedule.task.queue}`),
+            el('td', {'data-field': 'next_run'}, time(nextRun, 'never')),
+            el('td', {'data-field': 'last_run'}, ...(lastRun
+                ? [time(lastRun.due), ' ', lastRun.skipped ? skipped() : '', ' ', taskLink(lastRun.task_id)]
+                : ['not yet'])),
+            el('td', {}, schedule.missed),
+            el('td', {}, schedule.owner),
+            el('td', {}, el('button', {type: 'button', class: 'link', 'data-action': 'runs',
+                onclick: () => showRuns(schedule.name)}, 'Runs'),
+            ...(schedule.owner === 'api' ? [' ', el('button', {type: 'button', 'data-action': 'remove',
+                onclick: (click) => act(click.currentTarget, () => removeSchedule(schedule.name))}, 'Remove')] : [])));
+    }), 8, 'No schedules');
+}
+
+// a run missed while no scheduler ran, journalled as cancelled
+function skipped() {
+    return el('span', {class: 'status', 'data-status': 'CANCELLED', title: 'missed, and skipped'}, 'SKIPPED');
+}
+
+function showRuns(name) {
+    $('#filter-session').value = `schedule.${name}`;
+    state.taskPage = 0;
+    act($('#filter-apply'), loadTasks);
+    $('#tasks').scrollIntoView();
+}
+
+async function removeSchedule(name) {
+    if (!confirm(`Remove schedule ${name}? Its runs stay in the journal.`)) {
+        return;
+    }
+    await api(`/api/schedules/${encodeURIComponent(name)}`, {method: 'DELETE'});
+    notify(`Removed schedule ${name}`);
+    await loadSchedules();
+}
+
 // A paused queue says who paused it, when and why, beside the button that resumes it.
 function pauseCell(queue) {
     if (!queue.paused) {
@@ -131,7 +176,7 @@ function queueChoices(names) {
 
 async function refresh() {
     try {
-        await loadQueues();
+        await Promise.all([loadQueues(), loadSchedules()]);
         if (state.openTaskId) {
             await loadTimeline(state.openTaskId);
         }

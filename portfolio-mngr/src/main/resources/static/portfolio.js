@@ -88,6 +88,7 @@ async function openPortfolio(id) {
         loadRuns(),
         loadRecommendations(),
         loadChanges(),
+        loadDailyRefresh(),
     ]);
     renderPortfolio(portfolio);
     // the newest run shows in the refresh panel, followed live while it runs
@@ -119,6 +120,39 @@ function renderPortfolio(portfolio) {
             }, '×')))
         : [el('li', {class: 'empty'}, 'No tickers yet: add one to refresh.')]));
     syncRefreshButton();
+}
+
+// The daily refresh: on or off, and when it runs next (the schedule's time is local to its zone; the next run in UTC).
+
+async function loadDailyRefresh() {
+    const id = state.portfolioId;
+    renderDailyRefresh(id, await api(`/api/portfolios/${id}/daily-refresh`));
+}
+
+function renderDailyRefresh(id, daily) {
+    if (id !== state.portfolioId) {
+        return;
+    }
+    $('#daily-refresh-enabled').checked = daily.enabled;
+    $('#daily-refresh-when').replaceChildren(...(daily.enabled
+        ? [`at ${daily.at} ${daily.zone}, ${daily.days}; next `, time(daily.next_run)]
+        : ['off']));
+}
+
+async function changeDailyRefresh(change) {
+    const checkbox = change.currentTarget;
+    const id = state.portfolioId;
+    checkbox.disabled = true;
+    clearError();
+    try {
+        renderDailyRefresh(id, await api(`/api/portfolios/${id}/daily-refresh`,
+            {method: 'PUT', body: {enabled: checkbox.checked}}));
+    } catch (error) {
+        checkbox.checked = !checkbox.checked;
+        showError(error);
+    } finally {
+        checkbox.disabled = false;
+    }
 }
 
 function fieldError(message) {
@@ -356,6 +390,7 @@ function start() {
     $('#add-ticker').addEventListener('submit', addTicker);
     $('#symbol').addEventListener('input', () => fieldError(null));
     $('#refresh-button').addEventListener('click', (click) => act(click.currentTarget, refresh));
+    $('#daily-refresh-enabled').addEventListener('change', changeDailyRefresh);
     $('#portfolio-select').addEventListener('change', (change) =>
         openPortfolio(Number(change.target.value)).catch(showError));
     $('#runs-prev').addEventListener('click', (click) => act(click.currentTarget, () => {

@@ -80,7 +80,7 @@ final class BenchRedis implements AutoCloseable {
                 codec,
                 Clock.systemUTC(),
                 Duration.ofHours(24),
-                TaskPublisher.ReplicaWait.NONE);
+                TaskPublisher.Durability.NONE);
     }
 
     /** The parts a worker container runs on, as the auto-configuration wires them. */

@@ -76,6 +76,23 @@ final class Produce extends BenchCommand {
     @Option(names = "--cleanup", arity = "0..1", description = "delete the prefix's keys afterwards")
     private boolean cleanup;
 
+    @Option(
+            names = "--wait-for-replicas",
+            defaultValue = "0",
+            description = "replicas each publish waits for, split.bus.publish.wait-for-replicas (WAIT)")
+    private int waitForReplicas;
+
+    @Option(
+            names = "--wait-for-aof",
+            description = "each publish waits for the AOF, split.bus.publish.wait-for-aof (WAITAOF, Redis 7.2+)")
+    private boolean waitForAof;
+
+    @Option(
+            names = "--wait-timeout-ms",
+            defaultValue = "1000",
+            description = "how long a publish waits for them, split.bus.publish.wait-timeout")
+    private long waitTimeoutMs;
+
     /**
      * @param tFirst {@code nanoTime} seconds just before the first publish
      * @param tLast {@code nanoTime} seconds when the last publish was confirmed
@@ -110,6 +127,8 @@ final class Produce extends BenchCommand {
         atLeast("--warmup", warmup, 0);
         atLeast("--threads", threads, 1);
         require(threads == 1 || mode == Mode.SINGLE, "--threads is for --mode single");
+        atLeast("--wait-for-replicas", waitForReplicas, 0);
+        atLeast("--wait-timeout-ms", waitTimeoutMs, 1);
     }
 
     @Override
@@ -121,10 +140,12 @@ final class Produce extends BenchCommand {
         long deadline = System.nanoTime() + maxSeconds.toNanos();
         String prefix = keys.value();
         try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
-            Producer producer = new Producer(redis, redis.keys(), threads);
+            TaskPublisher.Durability durability =
+                    new TaskPublisher.Durability(waitForAof, waitForReplicas, Duration.ofMillis(waitTimeoutMs));
+            Producer producer = new Producer(redis, redis.keys(), threads, durability);
             if (warmup > 0) {
                 // The JIT compiles the publish path on tasks nobody counts, in a prefix of their own that goes away.
-                Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads);
+                Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads, durability);
                 warm.publish(mode == Mode.BULK ? Mode.BULK : Mode.SINGLE, warmup, 0, deadline);
                 redis.deleteKeys(prefix + "-warmup");
                 err().printf(
@@ -171,10 +192,10 @@ final class Produce extends BenchCommand {
         private final String instance = "bench-" + ProcessHandle.current().pid();
         private long[] publishNanos = new long[0];
 
-        Producer(BenchRedis redis, RedisKeys keys, int threads) {
+        Producer(BenchRedis redis, RedisKeys keys, int threads, TaskPublisher.Durability durability) {
             this.redis = redis;
             this.threads = threads;
-            this.publisher = redis.publisher(keys);
+            this.publisher = redis.publisher(keys).withDurability(durability);
         }
 
         private TaskEnvelope task(ObjectNode payload) {

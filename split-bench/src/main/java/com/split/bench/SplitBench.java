@@ -25,6 +25,7 @@ import picocli.CommandLine.TypeConversionException;
             Journal.Options.class,
             LogShipping.class,
             Refresh.class,
+            ScheduleBench.class,
             Chaos.class,
             StoreBench.class,
             FilterBench.class,

@@ -13,6 +13,7 @@ import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.QueuePauses;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.TaskRecovery;
+import com.split.tasks.bus.schedule.Schedules;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
@@ -114,6 +115,10 @@ class RedisAclIntegrationTests {
     static final List<String> SERVICES = List.of(
             "portfolio-mngr", "data-orchestrator", "yahoo-gateway", "init-filter", "final-sel", "event-srv", "log-srv");
     static final Set<String> STREAM_READERS = Set.of("event-srv", "log-srv");
+    /** The services that run the recurring scheduler ({@code split.bus.scheduler.enabled}), and its script. */
+    static final List<String> SCHEDULERS = List.of("portfolio-mngr", "event-srv");
+
+    static final String SCHEDULER_SCRIPT = "fire-3.lua";
     static final List<QueueName> QUEUES = List.of(
             QueueName.ORCHESTRATOR_TASKS,
             QueueName.YAHOO_TASKS,
@@ -228,6 +233,14 @@ class RedisAclIntegrationTests {
             QueuePauses.QueuePause pause = new QueuePauses.QueuePause("acl-test", Instant.now(), null);
             assertThat(pauses.pause(QueueName.YAHOO_TASKS, pause)).isEmpty();
             assertThat(pauses.resume(QueueName.YAHOO_TASKS)).contains(pause);
+            // Each scheduler put its configured schedule, and their runs were published, as the schedulers' users.
+            Schedules schedules = eventSrv.getBean(Schedules.class);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> schedules.lastRuns(schedules.all()).keySet(),
+                            ran -> ran.containsAll(SCHEDULERS.stream()
+                                    .map(service -> "acl-" + service)
+                                    .toList()));
             // Spring Boot's redis health indicator (INFO), in every context.
             for (ConfigurableApplicationContext context : contexts) {
                 var health = new DataRedisReactiveHealthIndicator(context.getBean(LettuceConnectionFactory.class))
@@ -296,7 +309,8 @@ class RedisAclIntegrationTests {
                     List.of("RENAME", key, "other-" + ID))) {
                 assertThat(dryRun(user, command)).as("%s: %s", service, command).isNotEqualTo("OK");
             }
-            // Only the stream readers acknowledge, delete and claim stream entries; only the orchestrator keeps hashes.
+            // Only the stream readers acknowledge, delete and claim stream entries; only the orchestrator and the
+            // schedulers keep hashes; only yahoo-gateway's gate and the schedulers count.
             String events = KEY_PREFIX + ":{yahoo_tasks}:events";
             Map<List<String>, Boolean> special = new LinkedHashMap<>();
             special.put(List.of("XACK", events, "event-srv", "0-1"), STREAM_READERS.contains(service));
@@ -305,8 +319,10 @@ class RedisAclIntegrationTests {
                     List.of("XREADGROUP", "GROUP", "event-srv", "c", "STREAMS", events, ">"),
                     STREAM_READERS.contains(service));
             special.put(List.of("XGROUP", "CREATE", events, "g", "$"), STREAM_READERS.contains(service));
-            special.put(List.of("HSET", key, "f", "v"), service.equals("data-orchestrator"));
-            special.put(List.of("INCR", key), service.equals("yahoo-gateway"));
+            special.put(
+                    List.of("HSET", key, "f", "v"),
+                    service.equals("data-orchestrator") || SCHEDULERS.contains(service));
+            special.put(List.of("INCR", key), service.equals("yahoo-gateway") || SCHEDULERS.contains(service));
             // Every service needs these: the positive control that DRYRUN says OK where it should.
             special.put(List.of("LPUSH", KEY_PREFIX + ":{yahoo_tasks}:ready", "v"), true);
             special.put(List.of("XADD", KEY_PREFIX + ":logs", "*", "record", "{}"), true);
@@ -328,7 +344,9 @@ class RedisAclIntegrationTests {
             for (Path script : files.filter(path ->
                             path.toString().endsWith(".lua") && path.toString().contains("/src/main/resources/"))
                     .toList()) {
-                String module = ROOT.relativize(script).getName(0).toString();
+                String module = script.getFileName().toString().equals(SCHEDULER_SCRIPT)
+                        ? "scheduler"
+                        : ROOT.relativize(script).getName(0).toString();
                 Matcher matcher = call.matcher(Files.readString(script));
                 while (matcher.find()) {
                     commandsByModule
@@ -337,10 +355,14 @@ class RedisAclIntegrationTests {
                 }
             }
         }
-        assertThat(commandsByModule).containsKeys("task-contracts", "data-orchestrator", "yahoo-gateway");
+        assertThat(commandsByModule).containsKeys("task-contracts", "scheduler", "data-orchestrator", "yahoo-gateway");
         commandsByModule.forEach((module, commands) -> {
-            // task-contracts' scripts run in every service; a service's own, in it alone.
-            List<String> services = module.equals("task-contracts") ? SERVICES : List.of(module);
+            // task-contracts' scripts run in every service, but for the scheduler's; a service's own, in it alone.
+            List<String> services = switch (module) {
+                case "task-contracts" -> SERVICES;
+                case "scheduler" -> SCHEDULERS;
+                default -> List.of(module);
+            };
             assertThat(SERVICES).containsAll(services);
             for (String service : services) {
                 for (String command : commands) {
@@ -570,6 +592,16 @@ class RedisAclIntegrationTests {
                 "--split.bus.worker.reap-interval=500ms",
                 "--split.bus.worker.stats-interval=500ms",
                 "--split.bus.worker.shutdown-grace=2s"));
+        if (SCHEDULERS.contains(service)) {
+            // the scheduler puts its configured schedule, reads them all, and publishes each second's run
+            String schedule = "--split.bus.schedules.acl-" + service;
+            arguments.addAll(List.of(
+                    "--split.bus.scheduler.enabled=true",
+                    schedule + ".every=1s",
+                    schedule + ".task.type=acl_scheduled",
+                    schedule + ".task.queue=acl_scheduled",
+                    schedule + ".task.target-module=tests"));
+        }
         return new SpringApplicationBuilder(configuration)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -42,6 +42,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 /**
  * The dashboard in headless Chromium, against a real worker and a journal on real Redis and MariaDB. Needs Chromium
@@ -150,6 +152,33 @@ class DashboardBrowserIntegrationTests {
         click(new ByChained(cell, By.cssSelector("button[data-action='resume']")));
         waitFor(textToBePresentInElementLocated(By.id("notice"), "Resumed test_tasks"));
         waitFor(textToBe(cell, "Pause"));
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void showsASchedulesRunsAndRemovesIt() {
+        String name = "every-second-" + UUID.randomUUID();
+        api.as(TestUsers.OPERATOR).send(HttpMethod.PUT, "/api/schedules/" + name, """
+                {"every": "1s", "task": {"task_type": "test_task", "queue": "test_tasks", "target_module": "tests"}}""", HttpStatus.CREATED);
+        browser.get("http://localhost:" + port + "/");
+        By row = By.cssSelector("#schedule-table tr[data-schedule='%s']".formatted(name));
+
+        waitFor(textToBe(new ByChained(row, By.cssSelector("td[data-field='when']")), "every 1s"));
+        // a run within a second or two: its task is on the row, and "Runs" lists the schedule's tasks
+        WebElement lastRun = waitFor(presenceOfElementLocated(
+                new ByChained(row, By.cssSelector("td[data-field='last_run'] button[data-task-id]"))));
+        String taskId = lastRun.getDomAttribute("data-task-id");
+        click(new ByChained(row, By.cssSelector("button[data-action='runs']")));
+        waitFor(presenceOfElementLocated(By.cssSelector("#task-table tr[data-task-id='%s']".formatted(taskId))));
+        assertThat(browser.findElement(By.id("filter-session")).getDomProperty("value"))
+                .isEqualTo("schedule." + name);
+
+        click(new ByChained(row, By.cssSelector("button[data-action='remove']")));
+        Alert confirm = waitFor(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).isEqualTo("Remove schedule %s? Its runs stay in the journal.".formatted(name));
+        confirm.accept();
+        waitFor(textToBePresentInElementLocated(By.id("notice"), "Removed schedule " + name));
+        waitFor(invisibilityOfElementLocated(row));
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 

@@ -11,9 +11,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTickers the most tickers one portfolio holds, which bounds the work of one refresh
  * @param maxRequestSize the largest request body the API reads (1B to under 2GB); a larger one is a 413
  * @param seed the portfolio created at first start
+ * @param dailyRefresh when portfolios are refreshed each day without anyone asking
  */
 @Validated
 @ConfigurationProperties("split.portfolio")
@@ -38,7 +42,8 @@ public record PortfolioProperties(
         @DefaultValue("1m") @NotNull Duration staleSweepInterval,
         @DefaultValue("100") @Min(1) @Max(1000) int maxTickers,
         @DefaultValue("1MB") @NotNull DataSize maxRequestSize,
-        @DefaultValue @Valid Seed seed) {
+        @DefaultValue @Valid Seed seed,
+        @DefaultValue @Valid DailyRefresh dailyRefresh) {
 
     public PortfolioProperties {
         if (runStaleAfter.isNegative() || runStaleAfter.isZero()) {
@@ -77,6 +82,45 @@ public record PortfolioProperties(
                 }
             }
             tickers = List.copyOf(tickers);
+        }
+    }
+
+    /**
+     * Each portfolio's daily refresh, published by a recurring schedule of the bus (one per portfolio).
+     *
+     * @param enabled false turns every portfolio's daily refresh off, whatever its own setting
+     * @param at the local time of day it runs at, unless a portfolio sets its own: after the US market's close
+     * @param zone the time zone of {@code at}
+     * @param days the days of the week it runs on, as a cron day-of-week field ({@code MON-FRI})
+     * @param onByDefaultFor the users whose portfolios have it on until they turn it off; everyone else's are off until
+     *     turned on
+     */
+    public record DailyRefresh(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("16:30") @NotNull LocalTime at,
+            @DefaultValue("America/New_York") @NotNull ZoneId zone,
+            @DefaultValue("MON-FRI") @NotEmpty String days,
+            @DefaultValue("user_zero") @NotNull List<String> onByDefaultFor) {
+
+        public DailyRefresh {
+            try {
+                CronExpression.parse(cron(at, days));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "split.portfolio.daily-refresh.days '%s' is not a cron day-of-week field such as MON-FRI"
+                                .formatted(days),
+                        e);
+            }
+            onByDefaultFor = List.copyOf(onByDefaultFor);
+        }
+
+        /** The six-field cron expression of a daily refresh at {@code time} on {@link #days}. */
+        public String cron(LocalTime time) {
+            return cron(time, days);
+        }
+
+        private static String cron(LocalTime time, String days) {
+            return "0 %d %d * * %s".formatted(time.getMinute(), time.getHour(), days);
         }
     }
 }

@@ -73,6 +73,11 @@ public class PortfolioService {
         get(id, actor);
     }
 
+    /** @throws PortfolioNotFoundException as {@link #requireVisible} */
+    public String ownerIfVisible(long id, Actor actor) {
+        return get(id, actor).userId();
+    }
+
     /**
      * The portfolio, locked until the caller's transaction ends: its tickers cannot change meanwhile, and another
      * caller of this method waits, on any instance.

@@ -2,6 +2,7 @@ package com.split.portfolio.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
@@ -189,6 +190,29 @@ class PortfolioPageBrowserIntegrationTests {
         browser.manage().window().setSize(new Dimension(420, 1600));
         waitFor(driver -> driver.findElement(By.id("refresh-button")).getSize().getWidth() > 300);
         screenshot("portfolio-page-narrow.png");
+    }
+
+    @Test
+    void turnsThePortfoliosDailyRefreshOnAndShowsWhenItRunsNext() {
+        long portfolio = api.createPortfolio("user_three", "Daily", "KO");
+        browser.get("http://localhost:" + port + "/?owner=user_three");
+        waitFor(presenceOfElementLocated(By.cssSelector("#ticker-list li[data-symbol='KO']")));
+        WebElement daily = waitFor(elementToBeClickable(By.id("daily-refresh-enabled")));
+        waitFor(textToBePresentInElementLocated(By.id("daily-refresh-when"), "off"));
+        assertThat(daily.isSelected()).isFalse();
+
+        daily.click();
+
+        waitFor(textToBePresentInElementLocated(
+                By.id("daily-refresh-when"), "at 16:30 America/New_York, MON-FRI; next"));
+        assertThat(browser.findElement(By.cssSelector("#daily-refresh-when time"))
+                        .getDomAttribute("datetime"))
+                .matches(".*T2[01]:30:00Z");
+        assertThat(api.get("/api/portfolios/%d/daily-refresh".formatted(portfolio))
+                        .get("enabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.split.portfolio.config.PortfolioProperties;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ class EventSrvLinksTests {
                 Duration.ofMinutes(1),
                 100,
                 DataSize.ofMegabytes(1),
-                new PortfolioProperties.Seed(true, "user_zero", "Default", List.of("AAPL"))));
+                new PortfolioProperties.Seed(true, "user_zero", "Default", List.of("AAPL")),
+                new PortfolioProperties.DailyRefresh(
+                        true, LocalTime.of(16, 30), ZoneId.of("America/New_York"), "MON-FRI", List.of())));
     }
 }

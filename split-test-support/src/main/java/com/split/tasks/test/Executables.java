@@ -12,6 +12,9 @@ final class Executables {
     static final String REDIS =
             "`apt-get install redis-server redis-tools` on Debian/Ubuntu, `brew install redis` on macOS";
 
+    static final String VALKEY = "`apt-get install -t bookworm-backports valkey-server` on Debian 12 (then"
+            + " `systemctl disable --now valkey-server` where systemd started it), `brew install valkey` on macOS";
+
     static final String MARIADB = "`apt-get install mariadb-server` on Debian/Ubuntu, `brew install mariadb` on macOS";
 
     // Debian installs daemons such as mariadbd in /usr/sbin, which the PATH of a user other than root often lacks.

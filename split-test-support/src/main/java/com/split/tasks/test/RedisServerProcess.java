@@ -31,7 +31,7 @@ public final class RedisServerProcess extends PrivateServerProcess {
     private boolean suspended;
 
     private RedisServerProcess(Path binary, List<String> options, Path directory) {
-        super("redis-server", directory);
+        super(binary.getFileName().toString(), directory);
         this.binary = binary;
         this.options = List.copyOf(options);
     }
@@ -44,6 +44,14 @@ public final class RedisServerProcess extends PrivateServerProcess {
      */
     public static RedisServerProcess start(String... options) {
         return start(Executables.find("redis-server", Executables.REDIS), List.of(options));
+    }
+
+    /**
+     * Starts {@code valkey-server} from the PATH: the open-source fork of Redis 7.2, which Debian 12 carries in its
+     * backports where its Redis is 7.0, for what needs the commands of Redis 7.2 and later (WAITAOF).
+     */
+    public static RedisServerProcess startValkey(String... options) {
+        return start(Executables.find("valkey-server", Executables.VALKEY), List.of(options));
     }
 
     static RedisServerProcess start(Path binary, List<String> options) {

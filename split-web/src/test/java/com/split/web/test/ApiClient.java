@@ -75,6 +75,11 @@ public final class ApiClient {
         return call(HttpMethod.POST, path, json, expected, MediaType.APPLICATION_JSON);
     }
 
+    /** Sends JSON with any method and reads the JSON answer, checking its status. */
+    public JsonNode send(HttpMethod method, String path, @Nullable String json, HttpStatus expected) {
+        return call(method, path, json, expected, MediaType.APPLICATION_JSON);
+    }
+
     /** A problem detail answering the request, with the expected status in its body too. */
     public JsonNode problem(HttpMethod method, String path, @Nullable String json, HttpStatus expected) {
         JsonNode problem = call(method, path, json, expected, MediaType.APPLICATION_PROBLEM_JSON);

@@ -10,6 +10,10 @@ import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.RedisState;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.TaskRecovery;
+import com.split.tasks.bus.schedule.RecurringScheduler;
+import com.split.tasks.bus.schedule.Schedule;
+import com.split.tasks.bus.schedule.ScheduledTask;
+import com.split.tasks.bus.schedule.Schedules;
 import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
@@ -19,6 +23,7 @@ import com.split.tasks.streams.BusStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The task bus for every service: a {@link TaskPublisher}, and a {@link WorkerContainer} when the service declares
@@ -128,12 +134,7 @@ public final class TaskBusAutoConfiguration {
     @ConditionalOnMissingBean
     TaskPublisher taskPublisher(BusScripts busScripts, TaskCodec taskCodec, TaskBusProperties properties) {
         TaskBusProperties.Publish publish = properties.publish();
-        return new TaskPublisher(
-                busScripts,
-                taskCodec,
-                Clock.systemUTC(),
-                publish.dedupeTtl(),
-                new TaskPublisher.ReplicaWait(publish.waitForReplicas(), publish.waitTimeout()));
+        return new TaskPublisher(busScripts, taskCodec, Clock.systemUTC(), publish.dedupeTtl(), publish.durability());
     }
 
     @Bean
@@ -152,6 +153,75 @@ public final class TaskBusAutoConfiguration {
     @ConditionalOnMissingBean
     QueuePauses queuePauses(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
         return new QueuePauses(busRedis, redisKeys, taskCodec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Schedules schedules(BusRedis busRedis, RedisKeys redisKeys, TaskCodec taskCodec) {
+        return new Schedules(busRedis, redisKeys, taskCodec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "split.bus.scheduler.enabled")
+    RecurringScheduler recurringScheduler(
+            Schedules schedules,
+            BusScripts busScripts,
+            TaskCodec taskCodec,
+            TaskBusProperties properties,
+            ObjectProvider<MeterRegistry> registry,
+            Environment environment) {
+        String application = environment.getProperty("spring.application.name", "split");
+        Instant now = Instant.now();
+        List<Schedule> configured = properties.schedules().entrySet().stream()
+                .map(entry -> configured(entry.getKey(), entry.getValue(), application, now, taskCodec))
+                .toList();
+        TaskBusProperties.Scheduler scheduler = properties.scheduler();
+        return new RecurringScheduler(
+                schedules,
+                busScripts,
+                taskCodec,
+                Clock.systemUTC(),
+                scheduler.pollInterval(),
+                scheduler.grace(),
+                application,
+                InstanceNames.unique(application),
+                configured,
+                registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    private static Schedule configured(
+            String name,
+            TaskBusProperties.ConfiguredSchedule schedule,
+            String application,
+            Instant now,
+            TaskCodec codec) {
+        var task = schedule.task();
+        try {
+            ObjectNode payload =
+                    task.payload() == null ? null : (ObjectNode) codec.mapper().readTree(task.payload());
+            return new Schedule(
+                    name,
+                    schedule.cron(),
+                    schedule.zone(),
+                    schedule.every(),
+                    schedule.missed(),
+                    new ScheduledTask(
+                            task.type(),
+                            task.queue(),
+                            task.targetModule(),
+                            task.userId(),
+                            task.tickers(),
+                            payload,
+                            task.maxRetries(),
+                            task.timeout() == null ? null : task.timeout().toMillis()),
+                    RecurringScheduler.configOwner(application),
+                    now,
+                    application);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "split.bus.schedules.%s is not a valid schedule: %s".formatted(name, e.getMessage()), e);
+        }
     }
 
     @Bean

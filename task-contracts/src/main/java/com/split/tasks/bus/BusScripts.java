@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ public final class BusScripts {
     private static final LuaScript REQUEUE = script("requeue-3");
     private static final LuaScript UNSCHEDULE = scriptWithOutbox("unschedule-3");
     private static final LuaScript HEARTBEAT = script("heartbeat-1");
+    private static final LuaScript FIRE = script("fire-3");
 
     private static final byte[] NONE = new byte[0];
 
@@ -297,6 +299,45 @@ public final class BusScripts {
         Long withdrawn =
                 redis.await(UNSCHEDULE.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
         return withdrawn == 1L;
+    }
+
+    /**
+     * One run of a recurring schedule.
+     *
+     * @param published true to put the envelope on the ready list; false records the run as skipped
+     * @param created the fields of its task_created event
+     * @param then the fields of its task_queued event, or of its task_cancelled when skipped
+     */
+    public record Firing(
+            String schedule,
+            Instant due,
+            UUID taskId,
+            boolean published,
+            Instant recordedAt,
+            byte[] envelope,
+            Map<String, String> created,
+            Map<String, String> then) {}
+
+    /**
+     * Publishes or skips a schedule's run due at {@link Firing#due()}, unless that due time or a later one was taken
+     * ({@code fire-3.lua}).
+     *
+     * @return empty when this call took the due time; otherwise the schedule's standing run, as the hash holds it
+     */
+    public Optional<String> fire(QueueName queue, Firing firing) {
+        ScriptArgs args = new ScriptArgs()
+                .add(firing.schedule())
+                .add(firing.due().toEpochMilli())
+                .add(firing.taskId().toString())
+                .add(firing.published() ? "P" : "S")
+                .add(firing.recordedAt().toEpochMilli())
+                .add(firing.envelope())
+                .addFields(firing.created())
+                .addFields(firing.then());
+        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.scheduleRuns(queue)};
+        List<Object> answer =
+                redis.await(FIRE.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+        return (Long) answer.getFirst() == 1L ? Optional.empty() : Optional.of(text((byte[]) answer.get(1)));
     }
 
     /**

@@ -61,6 +61,21 @@ public record RedisKeys(String prefix) {
         return queueKey(queue, "rate");
     }
 
+    /** Each recurring schedule of the queue's tasks: the last due time taken, its task and whether it ran or was skipped. */
+    public String scheduleRuns(QueueName queue) {
+        return queueKey(queue, "schedule-runs");
+    }
+
+    /** Every recurring schedule's definition, by name: one hash for every queue, read whole by each scheduler. */
+    public String schedules() {
+        return prefix + ":schedules";
+    }
+
+    /** Goes up with each change to {@link #schedules()}, so that a scheduler rereads them only when they changed. */
+    public String schedulesVersion() {
+        return prefix + ":schedules:version";
+    }
+
     public String cancelled(QueueName queue) {
         return queueKey(queue, "cancelled");
     }

@@ -7,6 +7,10 @@ import com.split.tasks.TaskEvent;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.output.ArrayOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,30 +44,60 @@ public final class TaskPublisher {
     private final TaskCodec codec;
     private final Clock clock;
     private final Duration dedupeTtl;
-    private final ReplicaWait replicaWait;
+    private final Durability durability;
     private BusRedis.@Nullable Connection waitingConnection;
+    private boolean serverChecked;
+
+    /** Guards the waiting connection's writes and its waits, below. */
+    private final Object waitLock = new Object();
+    /** Publishes sent on the waiting connection so far. */
+    private long writes;
+    /** The WAIT sent last, until it is answered, and how many publishes it covers. */
+    private @Nullable CompletableFuture<Void> inFlight;
+
+    private long inFlightCovers;
+    /** Answered by the WAIT sent once {@link #inFlight} is: the publishes sent meanwhile wait for it. */
+    private @Nullable CompletableFuture<Void> following;
 
     /**
-     * @param replicaWait after each publish, how many replicas must have the write and how long to wait for them; with
-     *     none, a publish returns once the primary has it
+     * @param durability what each publish waits for before it returns: nothing (the primary has the task), replicas
+     *     that have it, or the AOF that holds it on disk
      */
-    public TaskPublisher(
-            BusScripts scripts, TaskCodec codec, Clock clock, Duration dedupeTtl, ReplicaWait replicaWait) {
+    public TaskPublisher(BusScripts scripts, TaskCodec codec, Clock clock, Duration dedupeTtl, Durability durability) {
         this.scripts = scripts;
         this.redis = scripts.redis();
         this.codec = codec;
         this.clock = clock;
         this.dedupeTtl = dedupeTtl;
-        this.replicaWait = replicaWait;
-        if (replicaWait.replicas() > 0 && redis.isCluster()) {
-            log.warn(
-                    "split.bus.publish.wait-for-replicas is ignored on Redis Cluster: WAIT cannot follow a key's slot");
+        this.durability = durability;
+        if (durability.waits() && redis.isCluster()) {
+            log.warn("split.bus.publish.wait-for-replicas and wait-for-aof are ignored on Redis Cluster: WAIT and"
+                    + " WAITAOF cannot follow a key's slot");
         }
     }
 
-    /** How many replicas a publish waits for; {@code replicas == 0} waits for none. */
-    public record ReplicaWait(int replicas, Duration timeout) {
-        public static final ReplicaWait NONE = new ReplicaWait(0, Duration.ZERO);
+    /**
+     * What a publish waits for before it returns, within {@code timeout}: with {@code aof}, {@code WAITAOF 1
+     * <replicas>}, the primary's AOF and that many replicas' AOFs fsynced (Redis 7.2 or later, AOF on); without,
+     * {@code WAIT <replicas>}, that many replicas holding it; with neither, nothing.
+     */
+    public record Durability(boolean aof, int replicas, Duration timeout) {
+        public static final Durability NONE = new Durability(false, 0, Duration.ZERO);
+
+        public Durability {
+            if (replicas < 0) {
+                throw new IllegalArgumentException("split.bus.publish.wait-for-replicas must not be negative");
+            }
+        }
+
+        boolean waits() {
+            return aof || replicas > 0;
+        }
+    }
+
+    /** A publisher like this one that waits for {@code other} instead: one service may publish some tasks durably. */
+    public TaskPublisher withDurability(Durability other) {
+        return new TaskPublisher(scripts, codec, clock, dedupeTtl, other);
     }
 
     /**
@@ -96,6 +131,7 @@ public final class TaskPublisher {
     }
 
     private List<UUID> send(List<TaskEnvelope> tasks, @Nullable Instant at) {
+        checkServer();
         Instant now = clock.instant();
         long due = at != null && at.isAfter(now) ? at.toEpochMilli() : 0;
         Map<QueueName, List<Integer>> byQueue = new LinkedHashMap<>();
@@ -103,7 +139,7 @@ public final class TaskPublisher {
             byQueue.computeIfAbsent(tasks.get(i).queue(), q -> new ArrayList<>())
                     .add(i);
         }
-        List<Chunk> chunks = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         byQueue.forEach((queue, indexes) -> {
             for (int from = 0; from < indexes.size(); from += CHUNK) {
                 List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + CHUNK));
@@ -111,9 +147,20 @@ public final class TaskPublisher {
                 for (int index : part) {
                     publications.add(publication(tasks.get(index), now, due));
                 }
-                chunks.add(new Chunk(part, scripts.publish(publishCommands(), queue, publications, dedupeTtl)));
+                prepared.add(new Prepared(queue, part, publications));
             }
         });
+        List<Chunk> chunks;
+        long written = 0;
+        if (waits()) {
+            // numbered as they are sent, so that it is known which WAIT covers them
+            synchronized (waitLock) {
+                chunks = dispatch(prepared);
+                written = ++writes;
+            }
+        } else {
+            chunks = dispatch(prepared);
+        }
         UUID[] ids = new UUID[tasks.size()];
         for (Chunk chunk : chunks) {
             List<UUID> standing = redis.await(chunk.reply());
@@ -121,11 +168,25 @@ public final class TaskPublisher {
                 ids[chunk.indexes().get(i)] = standing.get(i);
             }
         }
-        waitForReplicas();
+        if (waits()) {
+            awaitDurable(written);
+        }
         return List.of(ids);
     }
 
+    private record Prepared(QueueName queue, List<Integer> indexes, List<BusScripts.Publication> publications) {}
+
     private record Chunk(List<Integer> indexes, CompletionStage<List<UUID>> reply) {}
+
+    private List<Chunk> dispatch(List<Prepared> prepared) {
+        List<Chunk> chunks = new ArrayList<>(prepared.size());
+        for (Prepared chunk : prepared) {
+            chunks.add(new Chunk(
+                    chunk.indexes(),
+                    scripts.publish(publishCommands(), chunk.queue(), chunk.publications(), dedupeTtl)));
+        }
+        return chunks;
+    }
 
     private BusScripts.Publication publication(TaskEnvelope task, Instant now, long due) {
         byte[] envelope = codec.encode(task);
@@ -165,13 +226,13 @@ public final class TaskPublisher {
         scripts.requestCancel(queue, taskId, clock.instant().plus(ttl));
     }
 
-    private boolean waitsForReplicas() {
-        return replicaWait.replicas() > 0 && !redis.isCluster();
+    private boolean waits() {
+        return durability.waits() && !redis.isCluster();
     }
 
-    /** WAIT counts the writes of its own connection and blocks it, so a publisher that waits has a connection of its own. */
+    /** WAIT and WAITAOF count the writes of their own connection and block it: a publisher that waits has its own. */
     private RedisClusterAsyncCommands<String, byte[]> publishCommands() {
-        if (!waitsForReplicas()) {
+        if (!waits()) {
             return redis.commands();
         }
         synchronized (this) {
@@ -182,19 +243,156 @@ public final class TaskPublisher {
         }
     }
 
-    private void waitForReplicas() {
-        if (!waitsForReplicas()) {
+    /**
+     * Before the first publish that waits for the AOF, that the server can: WAITAOF came with Redis 7.2, and needs the
+     * AOF on. A server that cannot is refused before any task is published, so none goes out less durably than asked.
+     *
+     * @throws IllegalStateException naming what is missing
+     */
+    private void checkServer() {
+        if (!durability.aof() || !waits()) {
             return;
         }
+        synchronized (this) {
+            if (serverChecked) {
+                return;
+            }
+            var commands = (RedisAsyncCommands<String, byte[]>) publishCommands();
+            String server = redis.await(commands.info("server"));
+            String version = field(server, "redis_version");
+            if (!atLeast(version, 7, 2)) {
+                throw new IllegalStateException(
+                        "split.bus.publish.wait-for-aof needs Redis 7.2 or later (WAITAOF); this server is " + version);
+            }
+            if (!"1".equals(field(redis.await(commands.info("persistence")), "aof_enabled"))) {
+                throw new IllegalStateException(
+                        "split.bus.publish.wait-for-aof needs the server's AOF on (appendonly yes); it is off");
+            }
+            serverChecked = true;
+        }
+    }
+
+    /**
+     * Waits until a WAIT (or WAITAOF) sent after write number {@code written} is answered. Publishes wait together: one
+     * WAIT is in flight at a time, and it covers every write sent on the connection before it, so the publishes that
+     * come meanwhile (queued behind it, since WAIT blocks the connection) are all covered by the next one. A durable
+     * publisher thus waits one replication or fsync round per batch of publishes, not per publish.
+     */
+    private void awaitDurable(long written) {
+        CompletableFuture<Void> acknowledged;
+        synchronized (waitLock) {
+            if (inFlight == null) {
+                acknowledged = startWait();
+            } else if (inFlightCovers >= written) {
+                acknowledged = inFlight;
+            } else {
+                if (following == null) {
+                    following = new CompletableFuture<>();
+                }
+                acknowledged = following;
+            }
+        }
+        // the one in flight, then ours: two waits, each as long as its timeout at most
+        BusRedis.await(acknowledged, durability.timeout().multipliedBy(2).plus(redis.commandTimeout()));
+    }
+
+    /** Sends a WAIT covering every write sent so far; once answered, the next one if publishes wait for it. */
+    private CompletableFuture<Void> startWait() {
+        inFlightCovers = writes;
+        CompletableFuture<Void> wait = sendWait();
+        inFlight = wait;
+        wait.whenComplete((ignored, failure) -> {
+            CompletableFuture<Void> waiting;
+            synchronized (waitLock) {
+                inFlight = null;
+                waiting = following;
+                following = null;
+                if (waiting != null) {
+                    startWait().whenComplete((done, error) -> {
+                        if (error != null) {
+                            waiting.completeExceptionally(error);
+                        } else {
+                            waiting.complete(null);
+                        }
+                    });
+                }
+            }
+        });
+        return wait;
+    }
+
+    private CompletableFuture<Void> sendWait() {
         var commands = (RedisAsyncCommands<String, byte[]>) publishCommands();
-        long acknowledged = redis.await(commands.waitForReplication(
-                replicaWait.replicas(), replicaWait.timeout().toMillis()));
-        if (acknowledged < replicaWait.replicas()) {
-            log.warn(
-                    "Published, but only {} of {} replicas confirmed within {}",
-                    acknowledged,
-                    replicaWait.replicas(),
-                    replicaWait.timeout());
+        long timeout = durability.timeout().toMillis();
+        if (durability.aof()) {
+            return commands.dispatch(
+                            Wait.WAITAOF,
+                            new ArrayOutput<>(BusRedis.CODEC),
+                            new CommandArgs<>(BusRedis.CODEC)
+                                    .add(1)
+                                    .add(durability.replicas())
+                                    .add(timeout))
+                    .thenAccept(acknowledged -> {
+                        long local = (Long) acknowledged.get(0);
+                        long replicas = (Long) acknowledged.get(1);
+                        if (local < 1 || replicas < durability.replicas()) {
+                            log.warn(
+                                    "Published, but within {} the AOF of {} of 1 primary and {} of {} replicas"
+                                            + " confirmed it",
+                                    durability.timeout(),
+                                    local,
+                                    replicas,
+                                    durability.replicas());
+                        }
+                    })
+                    .toCompletableFuture();
+        }
+        return commands.waitForReplication(durability.replicas(), timeout)
+                .thenAccept(acknowledged -> {
+                    if (acknowledged < durability.replicas()) {
+                        log.warn(
+                                "Published, but only {} of {} replicas confirmed within {}",
+                                acknowledged,
+                                durability.replicas(),
+                                durability.timeout());
+                    }
+                })
+                .toCompletableFuture();
+    }
+
+    /** WAITAOF, which Lettuce has no method for. */
+    private enum Wait implements ProtocolKeyword {
+        WAITAOF;
+
+        private final byte[] bytes = name().getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        public byte[] getBytes() {
+            return bytes;
+        }
+    }
+
+    private static @Nullable String field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a {@code major.minor.patch} version is at least {@code major.minor}. */
+    static boolean atLeast(@Nullable String version, int major, int minor) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.split("\\.");
+        try {
+            int actualMajor = Integer.parseInt(parts[0]);
+            int actualMinor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return actualMajor > major || (actualMajor == major && actualMinor >= minor);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

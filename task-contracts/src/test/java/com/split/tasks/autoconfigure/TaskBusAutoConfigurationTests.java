@@ -9,6 +9,8 @@ import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
+import com.split.tasks.bus.schedule.RecurringScheduler;
+import com.split.tasks.bus.schedule.Schedules;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.bus.worker.WorkerContainer;
@@ -66,6 +68,40 @@ class TaskBusAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(WorkerContainer.class);
             assertThat(context).doesNotHaveBean(HealthIndicator.class);
         });
+    }
+
+    @Test
+    void theSchedulerRunsOnlyWhereItIsEnabled() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(Schedules.class);
+            assertThat(context).doesNotHaveBean(RecurringScheduler.class);
+        });
+        runner.withPropertyValues("split.bus.scheduler.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(RecurringScheduler.class));
+    }
+
+    @Test
+    void configuredSchedulesNeedTheSchedulerAndATimingThatCanBe() {
+        runner.withPropertyValues(
+                        "split.bus.schedules.nightly.cron=0 2 * * *", "split.bus.schedules.nightly.task.type=refresh")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("split.bus.schedules needs split.bus.scheduler.enabled=true"));
+        runner.withPropertyValues(
+                        "split.bus.scheduler.enabled=true",
+                        "split.bus.schedules.nightly.cron=0 25 * * *",
+                        "split.bus.schedules.nightly.task.type=refresh")
+                .run(context ->
+                        assertThat(context).getFailure().hasStackTraceContaining("cron '0 25 * * *' is not valid"));
+        runner.withPropertyValues(
+                        "split.bus.scheduler.enabled=true",
+                        "split.bus.schedules.nightly.every=1h",
+                        "split.bus.schedules.nightly.task.type=not_ours")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("split.bus.schedules.nightly is not a valid schedule")
+                        .hasStackTraceContaining("task.queue and task.target_module are required"));
     }
 
     @Test
@@ -146,7 +182,7 @@ class TaskBusAutoConfigurationTests {
                 new TaskCodec(),
                 Clock.systemUTC(),
                 Duration.ofHours(1),
-                TaskPublisher.ReplicaWait.NONE);
+                TaskPublisher.Durability.NONE);
         runner.withBean("myPublisher", TaskPublisher.class, () -> mine)
                 .run(context ->
                         assertThat(context).getBeanNames(TaskPublisher.class).containsExactly("myPublisher"));

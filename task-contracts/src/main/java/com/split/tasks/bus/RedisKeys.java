@@ -46,9 +46,9 @@ public record RedisKeys(String prefix) {
     }
 
     /**
-     * How many claims in a row have passed over each lower priority while it had tasks waiting (a hash: {@code normal},
-     * {@code low}), shared by every worker of the queue so that the priority ratio holds across them; absent while
-     * both are 0.
+     * How many claims in a row have passed over each lower priority while it had tasks waiting, {@code "<normal>
+     * <low>"}, shared by every worker of the queue so that the priority ratio holds across them; absent until a level
+     * is first passed over.
      */
     public String passedOver(QueueName queue) {
         return queueKey(queue, "passed-over");

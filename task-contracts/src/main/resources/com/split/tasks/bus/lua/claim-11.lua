@@ -22,7 +22,7 @@
 -- KEYS[8]  notice outbox                   split:{Q}:outbox (a dropped task's ending, when it has a reply_to)
 -- KEYS[9]  pause                           split:{Q}:paused (who paused it, when and why, as JSON), absent unless paused
 -- KEYS[10] rate-limit bucket               split:{Q}:rate ("<tokens> <at ms>"), used only with a rate limit
--- KEYS[11] passes over the lower levels    split:{Q}:passed-over (normal -> n, low -> n), absent while both are 0
+-- KEYS[11] passes over the lower levels    split:{Q}:passed-over ("<normal> <low>"), absent until one is first passed over
 -- ARGV[1]  worker id
 -- ARGV[2]  N, the worker's free slots
 -- ARGV[3]  now, epoch ms
@@ -83,8 +83,13 @@ end
 
 -- waiting[level] and passed[level] of levels 1 (high), 2 (normal) and 3 (low); high is never passed over
 local waiting = {redis.call('LLEN', KEYS[1]), redis.call('LLEN', KEYS[2]), redis.call('LLEN', KEYS[3])}
-local stored = redis.call('HMGET', KEYS[11], 'normal', 'low')
-local passed = {0, tonumber(stored[1]) or 0, tonumber(stored[2]) or 0}
+local passed = {0, 0, 0}
+local stored = redis.call('GET', KEYS[11])
+if stored then
+    local normal, low = string.match(stored, '^(%d+) (%d+)$')
+    passed[2], passed[3] = tonumber(normal) or 0, tonumber(low) or 0
+end
+local before = passed[2] .. ' ' .. passed[3]
 local ratio = tonumber(ARGV[10])
 
 local function next_level()
@@ -144,12 +149,10 @@ for n = 1, wanted do
         redis.call('XADD', KEYS[5], '*', unpack(event))
     end
 end
-if passed[2] ~= (tonumber(stored[1]) or 0) or passed[3] ~= (tonumber(stored[2]) or 0) then
-    if passed[2] == 0 and passed[3] == 0 then
-        redis.call('DEL', KEYS[11])
-    else
-        redis.call('HSET', KEYS[11], 'normal', passed[2], 'low', passed[3])
-    end
+-- a string, not a hash: GET and SET are what every service's Redis user may already send
+local after = passed[2] .. ' ' .. passed[3]
+if after ~= before then
+    redis.call('SET', KEYS[11], after)
 end
 if rate > 0 then
     -- %.17g: the fraction of a token carries over exactly; the bucket outlives an idle period only by one more

@@ -66,7 +66,8 @@ async function loadQueues() {
     const [queues, counts] = await Promise.all([api('/api/queues'), api('/api/tasks/counts')]);
     fill($('#queue-table tbody'), queues.map((q) => el('tr', {'data-queue': q.queue},
         el('td', {}, q.queue),
-        ...['ready', 'processing', 'delayed', 'dead', 'workers'].map((field) =>
+        el('td', {class: 'num', 'data-field': 'ready', title: byPriority(q)}, q.ready),
+        ...['processing', 'delayed', 'dead', 'workers'].map((field) =>
             el('td', {class: 'num', 'data-field': field}, q[field])),
         el('td', {class: 'num', 'data-field': 'oldest_waiting_ms'}, duration(q.oldest_waiting_ms)),
         el('td', {class: 'num', 'data-field': 'completed_last_minute'}, q.completed_last_minute),
@@ -129,6 +130,11 @@ async function removeSchedule(name) {
     await api(`/api/schedules/${encodeURIComponent(name)}`, {method: 'DELETE'});
     notify(`Removed schedule ${name}`);
     await loadSchedules();
+}
+
+// The ready count's tooltip: how many wait at each priority.
+function byPriority(queue) {
+    return Object.entries(queue.ready_by_priority ?? {}).map(([level, count]) => `${level} ${count}`).join(', ');
 }
 
 // A paused queue says who paused it, when and why, beside the button that resumes it.

@@ -285,6 +285,8 @@ class OperationsIntegrationTests {
                     .orElseThrow();
             assertThat(queue.get("paused").get("by").asString()).isEqualTo("operator");
             assertThat(queue.get("ready").asLong()).isPositive();
+            assertThat(queue.get("ready_by_priority").get("normal").asLong())
+                    .isEqualTo(queue.get("ready").asLong());
         } finally {
             JsonNode resumed = api.post("/api/queues/test_tasks/resume", null, HttpStatus.OK);
             assertThat(resumed.get("changed").asBoolean()).isTrue();

@@ -1,6 +1,7 @@
 package com.split.bench;
 
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.RedisKeys;
 import com.split.tasks.bus.TaskPublisher;
 import java.time.Duration;
@@ -41,6 +42,19 @@ final class Produce extends BenchCommand {
         PACED
     }
 
+    /** The priorities the tasks are published at. */
+    enum Priorities {
+        NORMAL,
+        HIGH,
+        LOW,
+        MIXED;
+
+        /** The priority of the {@code i}-th task: mixed takes high, normal and low in turn. */
+        TaskPriority of(long i) {
+            return this == MIXED ? TaskPriority.values()[(int) (i % 3)] : TaskPriority.valueOf(name());
+        }
+    }
+
     @Mixin
     private BusOptions bus;
 
@@ -69,6 +83,12 @@ final class Produce extends BenchCommand {
 
     @Option(names = "--threads", defaultValue = "1", description = "publishing threads, for --mode single")
     private int threads;
+
+    @Option(
+            names = "--priority",
+            defaultValue = "normal",
+            description = "the tasks' priority: normal, high, low, or mixed (the three in turn)")
+    private Priorities priority;
 
     @Option(names = "--max-seconds", defaultValue = "600", paramLabel = "SECONDS", description = "give up after")
     private Duration maxSeconds;
@@ -142,10 +162,10 @@ final class Produce extends BenchCommand {
         try (BenchRedis redis = new BenchRedis(bus.url(), prefix, bus.queue())) {
             TaskPublisher.Durability durability =
                     new TaskPublisher.Durability(waitForAof, waitForReplicas, Duration.ofMillis(waitTimeoutMs));
-            Producer producer = new Producer(redis, redis.keys(), threads, durability);
+            Producer producer = new Producer(redis, redis.keys(), threads, priority, durability);
             if (warmup > 0) {
                 // The JIT compiles the publish path on tasks nobody counts, in a prefix of their own that goes away.
-                Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads, durability);
+                Producer warm = new Producer(redis, new RedisKeys(prefix + "-warmup"), threads, priority, durability);
                 warm.publish(mode == Mode.BULK ? Mode.BULK : Mode.SINGLE, warmup, 0, deadline);
                 redis.deleteKeys(prefix + "-warmup");
                 err().printf(
@@ -190,16 +210,25 @@ final class Produce extends BenchCommand {
         private final TaskPublisher publisher;
         private final int threads;
         private final String instance = "bench-" + ProcessHandle.current().pid();
+        private final Priorities priorities;
+        private final AtomicLong built = new AtomicLong();
         private long[] publishNanos = new long[0];
 
-        Producer(BenchRedis redis, RedisKeys keys, int threads, TaskPublisher.Durability durability) {
+        Producer(
+                BenchRedis redis,
+                RedisKeys keys,
+                int threads,
+                Priorities priorities,
+                TaskPublisher.Durability durability) {
             this.redis = redis;
             this.threads = threads;
+            this.priorities = priorities;
             this.publisher = redis.publisher(keys).withDurability(durability);
         }
 
         private TaskEnvelope task(ObjectNode payload) {
             return TaskEnvelope.builder(redis.type())
+                    .priority(priorities.of(built.getAndIncrement()))
                     .initiator("split-bench", instance)
                     .sessionId(instance)
                     .payload(payload)

@@ -75,6 +75,7 @@ final class Run {
             long warm,
             long producerWarmup,
             int producerThreads,
+            Produce.Priorities priority,
             String redis,
             List<String> jvmOpts,
             @Nullable Enqueue enqueue,
@@ -97,6 +98,7 @@ final class Run {
             long warm,
             long producerWarmup,
             int producerThreads,
+            Produce.Priorities priority,
             List<Phase> phases,
             Sides sides,
             List<String> workerArguments) {}
@@ -156,6 +158,12 @@ final class Run {
         private int producerThreads;
 
         @Option(
+                names = "--priority",
+                defaultValue = "normal",
+                description = "the tasks' priority: normal, high, low, or mixed (the three in turn)")
+        private Produce.Priorities priority;
+
+        @Option(
                 names = "--phases",
                 split = ",",
                 paramLabel = "PHASE",
@@ -184,6 +192,7 @@ final class Run {
                     warm,
                     producerWarmup,
                     producerThreads,
+                    priority,
                     List.copyOf(phases),
                     sides.sides(),
                     worker.childArguments());
@@ -215,6 +224,7 @@ final class Run {
                 settings.warm(),
                 settings.producerWarmup(),
                 settings.producerThreads(),
+                settings.priority(),
                 settings.sides().url(),
                 settings.sides().jvmOpts(),
                 enqueue,
@@ -345,7 +355,11 @@ final class Run {
         }
         // A bulk fill only stocks the backlog a worker drains: nothing of it is timed.
         long warmup = mode.equals("bulk") ? 0 : settings.producerWarmup();
-        options.addAll(List.of("--warmup", Long.toString(warmup)));
+        options.addAll(List.of(
+                "--warmup",
+                Long.toString(warmup),
+                "--priority",
+                settings.priority().name()));
         return settings.sides().produce(name, prefix, mode, n, rate, options);
     }
 
@@ -373,8 +387,9 @@ final class Run {
     static void print(Report report, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%nSPLit bus: %,d no-op tasks, concurrency %d, claim batch %s, warm-up %,d (worker) / %,d (producer), %d publishing thread(s), %s%s%n",
+                "%nSPLit bus: %,d no-op tasks (priority %s), concurrency %d, claim batch %s, warm-up %,d (worker) / %,d (producer), %d publishing thread(s), %s%s%n",
                 report.tasks(),
+                report.priority().name().toLowerCase(Locale.ROOT),
                 report.concurrency(),
                 report.claimBatch() == 0 ? "= concurrency" : Integer.toString(report.claimBatch()),
                 report.warm(),

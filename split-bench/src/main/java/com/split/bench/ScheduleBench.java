@@ -3,6 +3,7 @@ package com.split.bench;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.schedule.MissedRuns;
@@ -109,7 +110,8 @@ final class ScheduleBench extends BenchCommand {
                             List.of("AAPL"),
                             null,
                             null,
-                            null),
+                            null,
+                            TaskPriority.NORMAL),
                     Schedule.API_OWNER,
                     base,
                     "split-bench"));

@@ -205,7 +205,8 @@ final class Work extends BenchCommand {
                 defaults.hardTimeoutGrace(),
                 defaults.statsInterval(),
                 worker.rateLimits(bus.queue()),
-                worker.maxRunning(bus.queue()));
+                worker.maxRunning(bus.queue()),
+                defaults.priorityRatio());
         String workerId = "bench-" + ProcessHandle.current().pid();
         if (selfWarm > 0) {
             warmItself(settings, prefix + "-self-warm", workerId + "-self-warm", deadline);

@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
     "task_id",
     "task_type",
     "queue",
+    "priority",
     "attempt",
     "redeliveries",
     "max_retries",
@@ -55,6 +56,10 @@ public record TaskEnvelope(
         @JsonProperty(required = true) UUID taskId,
         @JsonProperty(required = true) String taskType,
         @JsonProperty(required = true) QueueName queue,
+        // optional: absent, null or a level this version does not know is normal, and normal is not written
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TaskPriority.OmitNormal.class)
+        TaskPriority priority,
+
         @JsonProperty(required = true) Initiator initiator,
         @JsonProperty(required = true) String targetModule,
         @JsonProperty(required = true) String userId,
@@ -87,6 +92,7 @@ public record TaskEnvelope(
         require(taskId, "task_id");
         Initiator.requireText(taskType, "task_type");
         require(queue, "queue");
+        priority = priority == null ? TaskPriority.NORMAL : priority;
         require(initiator, "initiator");
         Initiator.requireText(targetModule, "target_module");
         Initiator.requireText(userId, "user_id");
@@ -123,7 +129,12 @@ public record TaskEnvelope(
 
     /** The same task for its next attempt; everything else, unknown fields included, stays as it was. */
     public TaskEnvelope withAttempt(int nextAttempt) {
-        return rerun(nextAttempt, redeliveries);
+        return copy(priority, nextAttempt, redeliveries);
+    }
+
+    /** The same task at another priority, e.g. a scheduled refresh at {@link TaskPriority#LOW}. */
+    public TaskEnvelope withPriority(TaskPriority level) {
+        return copy(level, attempt, redeliveries);
     }
 
     /**
@@ -132,15 +143,16 @@ public record TaskEnvelope(
      * {@code max_retries}: a task that keeps meeting rolling deploys is never dead-lettered for it.
      */
     public TaskEnvelope redelivered() {
-        return rerun(attempt + 1, redeliveries + 1);
+        return copy(priority, attempt + 1, redeliveries + 1);
     }
 
-    private TaskEnvelope rerun(int nextAttempt, int nextRedeliveries) {
+    private TaskEnvelope copy(TaskPriority level, int nextAttempt, int nextRedeliveries) {
         return new TaskEnvelope(
                 schemaVersion,
                 taskId,
                 taskType,
                 queue,
+                level,
                 initiator,
                 targetModule,
                 userId,
@@ -182,6 +194,7 @@ public record TaskEnvelope(
 
         private final TaskType type;
         private UUID taskId = TaskIds.newId();
+        private TaskPriority priority = TaskPriority.NORMAL;
         private Initiator initiator = new Initiator("unknown", "unknown");
         private String userId = DEFAULT_USER;
         private @Nullable String sessionId;
@@ -204,6 +217,12 @@ public record TaskEnvelope(
 
         public Builder taskId(UUID taskId) {
             this.taskId = taskId;
+            return this;
+        }
+
+        /** How soon the task is claimed among its queue's waiting tasks; {@link TaskPriority#NORMAL} by default. */
+        public Builder priority(TaskPriority priority) {
+            this.priority = priority;
             return this;
         }
 
@@ -296,6 +315,7 @@ public record TaskEnvelope(
                     taskId,
                     type.name(),
                     type.queue(),
+                    priority,
                     initiator,
                     type.targetModule(),
                     userId,

@@ -70,6 +70,7 @@ class RefreshHandler implements TaskHandler {
                 task.userId(),
                 portfolioId.asLong(),
                 task.taskId(),
+                task.priority(),
                 tickers,
                 now,
                 TaskIds.newId(),

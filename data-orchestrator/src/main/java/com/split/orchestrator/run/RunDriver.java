@@ -2,6 +2,7 @@ package com.split.orchestrator.run;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.TaskPublisher;
 import java.time.Clock;
@@ -201,6 +202,7 @@ class RunDriver {
                 .userId(run.userId())
                 .sessionId(run.sessionId())
                 .parentTaskId(run.refreshTaskId())
+                .priority(run.priority())
                 .tickers(child.tickers())
                 .replyTo(QueueName.ORCHESTRATOR_TASKS)
                 .maxRetries(properties.child().maxRetries())
@@ -216,8 +218,10 @@ class RunDriver {
                 .build();
     }
 
+    /** A message of the run's own: high, so that it overtakes the waiting work of every run. */
     private static TaskEnvelope.Builder message(TaskType type, RunState run, String workerId) {
         return TaskEnvelope.builder(type)
+                .priority(TaskPriority.HIGH)
                 .initiator(MODULE, workerId)
                 .userId(run.userId())
                 .sessionId(run.sessionId())

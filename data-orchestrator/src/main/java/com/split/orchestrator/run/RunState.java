@@ -1,5 +1,6 @@
 package com.split.orchestrator.run;
 
+import com.split.tasks.TaskPriority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param userId the owner of the portfolio
  * @param portfolioId the portfolio refreshed
  * @param refreshTaskId the {@code refresh} task that started the run: {@code parent_task_id} of its children
+ * @param priority the refresh's priority, which its children inherit: a scheduled refresh's run waits behind a user's
  * @param tickers the run's tickers, in the refresh's order, without duplicates
  * @param startedAt when the run began
  * @param deadlineTaskId the {@code run_deadline} task that ends the run if it is still going at {@code deadlineAt}
@@ -34,6 +36,7 @@ record RunState(
         String userId,
         long portfolioId,
         UUID refreshTaskId,
+        TaskPriority priority,
         List<String> tickers,
         Instant startedAt,
         UUID deadlineTaskId,

@@ -1,5 +1,6 @@
 package com.split.orchestrator.run;
 
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.LuaScript;
 import com.split.tasks.bus.RedisState;
 import com.split.tasks.codec.TaskCodec;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * &lt;prefix&gt;:{orchestrator_tasks}:run:&lt;session id&gt;:endings    hash: child task id → its task_finished payload
  * </pre>
  *
- * Run fields: {@code session_id, user_id, portfolio_id, refresh_task_id, tickers} (JSON), {@code started_at,
+ * Run fields: {@code session_id, user_id, portfolio_id, refresh_task_id, priority} (of the refresh; absent in runs
+ * created before it was kept: normal), {@code tickers} (JSON), {@code started_at,
  * deadline_task_id, deadline_at, status} (RUNNING, SUCCESS, FAILURE, TIMEOUT), {@code reason, finished_at, step}
  * (fetch, filter, select), {@code phase} (running: waiting for the step's children; advancing: complete, its successor
  * not yet begun), {@code owner} (the task whose handler made the last transition), {@code pending} (1 while that
@@ -73,6 +75,7 @@ class RunStore {
             String userId,
             long portfolioId,
             UUID refreshTaskId,
+            TaskPriority priority,
             List<String> tickers,
             Instant startedAt,
             UUID deadlineTaskId,
@@ -107,6 +110,7 @@ class RunStore {
         fields.put("user_id", run.userId());
         fields.put("portfolio_id", Long.toString(run.portfolioId()));
         fields.put("refresh_task_id", run.refreshTaskId().toString());
+        fields.put("priority", run.priority().wireName());
         fields.put("tickers", mapper.writeValueAsString(run.tickers()));
         fields.put("started_at", run.startedAt().toString());
         fields.put("deadline_task_id", run.deadlineTaskId().toString());
@@ -232,6 +236,7 @@ class RunStore {
                 fields.get("user_id"),
                 Long.parseLong(fields.get("portfolio_id")),
                 UUID.fromString(fields.get("refresh_task_id")),
+                TaskPriority.of(fields.getOrDefault("priority", TaskPriority.NORMAL.wireName())),
                 mapper.readTree(fields.get("tickers"))
                         .valueStream()
                         .map(JsonNode::asString)

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.split.orchestrator.DataOrchestratorApplication;
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.RedisKeys;
@@ -63,9 +64,11 @@ class OrchestratorFailoverIntegrationTests {
             await().atMost(StandIns.PATIENCE).until(() -> parking.parked() == 4);
         }
         parking.release();
-        // The fetch tasks' notices wait for an orchestrator.
+        // The fetch tasks' notices wait for an orchestrator, at high priority.
         await().atMost(StandIns.PATIENCE)
-                .until(() -> redis.await(redis.commands().llen(keys.ready(QueueName.ORCHESTRATOR_TASKS))) == 4);
+                .until(() ->
+                        redis.await(redis.commands().llen(keys.ready(QueueName.ORCHESTRATOR_TASKS, TaskPriority.HIGH)))
+                                == 4);
         assertThat(bus.completions(session)).isEmpty();
 
         try (ConfigurableApplicationContext second = orchestrator("orchestrator-second")) {

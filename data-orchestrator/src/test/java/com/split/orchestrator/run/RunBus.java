@@ -7,6 +7,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusEvents;
@@ -31,9 +32,14 @@ record RunBus(TaskPublisher publisher, TaskCodec codec, StandIns standIns, BusEv
         return "run-" + UUID.randomUUID();
     }
 
-    /** Publishes a refresh as portfolio-mngr does. */
+    /** Publishes a refresh as portfolio-mngr does when a user asks for one. */
     UUID refresh(String sessionId, List<String> tickers) {
+        return refresh(sessionId, tickers, TaskPriority.NORMAL);
+    }
+
+    UUID refresh(String sessionId, List<String> tickers, TaskPriority priority) {
         return publisher.publish(TaskEnvelope.builder(TaskType.REFRESH)
+                .priority(priority)
                 .initiator("portfolio-mngr", "tests")
                 .userId(USER)
                 .sessionId(sessionId)

@@ -8,6 +8,7 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,7 +77,8 @@ class RunIntegrationTests {
     @Test
     void runOfTenTickersInChunksOfFourGoesFromFetchThroughFilterAndSelectToRunCompleted() {
         String session = RunBus.newSession();
-        UUID refresh = bus.refresh(session, TEN);
+        // as a scheduled refresh: its children inherit its low priority, the run's messages go high
+        UUID refresh = bus.refresh(session, TEN, TaskPriority.LOW);
 
         JsonNode completed = bus.awaitCompleted(session);
 
@@ -96,6 +99,7 @@ class RunIntegrationTests {
             for (TaskEnvelope fetch : fetches) {
                 int chunk = chunks.indexOf(fetch.tickers());
                 assertThat(fetch.parentTaskId()).isEqualTo(refresh);
+                assertThat(fetch.priority()).isEqualTo(TaskPriority.LOW);
                 assertThat(fetch.userId()).isEqualTo(RunBus.USER);
                 assertThat(fetch.replyTo()).isEqualTo(QueueName.ORCHESTRATOR_TASKS);
                 assertThat(fetch.maxRetries()).isEqualTo(1);
@@ -110,8 +114,14 @@ class RunIntegrationTests {
         assertThat(List.of(filter, select)).allSatisfy(task -> {
             assertThat(task.tickers()).isEqualTo(TEN);
             assertThat(task.parentTaskId()).isEqualTo(refresh);
+            assertThat(task.priority()).isEqualTo(TaskPriority.LOW);
             assertThat(task.replyTo()).isEqualTo(QueueName.ORCHESTRATOR_TASKS);
         });
+        assertThat(Stream.of(TaskType.RUN_PROGRESS, TaskType.RUN_COMPLETED)
+                        .flatMap(type -> standIns.received(session, type).stream()))
+                .isNotEmpty()
+                .extracting(TaskEnvelope::priority)
+                .containsOnly(TaskPriority.HIGH);
         assertThat(bus.published(session, TaskType.INITIAL_FILTER)).isEqualTo(1);
         assertThat(bus.published(session, TaskType.FINAL_SELECTION)).isEqualTo(1);
         assertThat(bus.published(session, TaskType.RUN_COMPLETED)).isEqualTo(1);

@@ -1,6 +1,7 @@
 package com.split.orchestrator.run;
 
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Instant;
@@ -91,6 +92,7 @@ final class RunStates {
                 "user_zero",
                 1,
                 UUID.fromString("01a23a00-0000-7000-8000-000000000001"),
+                TaskPriority.NORMAL,
                 tickers,
                 START,
                 UUID.fromString("01a23a00-0000-7000-8000-000000000002"),

@@ -1,6 +1,7 @@
 package com.split.events.queue;
 
 import com.split.tasks.bus.QueuePauses;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -8,6 +9,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * A queue now: depths and workers from Redis, throughput from the journal.
  *
+ * @param ready tasks waiting, at every priority
+ * @param readyByPriority tasks waiting at each priority: {@code high}, {@code normal}, {@code low}
  * @param processing tasks held by workers, live or not yet reaped
  * @param workers workers whose heartbeat is within the lease
  * @param oldestWaitingMs how long the oldest ready task has existed; null when none is waiting
@@ -18,6 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 record QueueView(
         String queue,
         long ready,
+        Map<String, Long> readyByPriority,
         long processing,
         long delayed,
         long dead,

@@ -5,6 +5,7 @@ import com.split.events.actions.QueueActionJournal;
 import com.split.events.journal.EventsProperties;
 import com.split.events.task.TaskRequeuer;
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.QueueInspector;
 import com.split.tasks.bus.QueuePauses;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +78,7 @@ class Queues {
             views.add(new QueueView(
                     queue.value(),
                     figures.ready(),
+                    byWireName(figures.readyByPriority()),
                     figures.processing(),
                     figures.delayed(),
                     figures.dead(),
@@ -87,6 +90,12 @@ class Queues {
                     figures.pause()));
         }
         return views;
+    }
+
+    private static Map<String, Long> byWireName(Map<TaskPriority, Long> depths) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        depths.forEach((priority, depth) -> named.put(priority.wireName(), depth));
+        return named;
     }
 
     private Map<String, Long> completedSince(Instant since) {

@@ -4,6 +4,7 @@ import com.split.portfolio.Actor;
 import com.split.portfolio.Page;
 import com.split.portfolio.Paging;
 import com.split.portfolio.portfolio.Portfolio;
+import com.split.tasks.TaskPriority;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ class RefreshController {
     ResponseEntity<RefreshStarted> refresh(Authentication caller, @PathVariable String id) {
         long portfolioId = Portfolio.parseId("id", id);
         RefreshService.Started started =
-                refreshes.refresh(portfolioId, Actor.of(caller).userId());
+                refreshes.refresh(portfolioId, Actor.of(caller).userId(), TaskPriority.NORMAL);
         RefreshRun run = started.run();
         RunLinks links = refreshes.links(run);
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)

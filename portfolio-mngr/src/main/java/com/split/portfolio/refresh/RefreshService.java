@@ -7,6 +7,7 @@ import com.split.portfolio.config.PortfolioProperties;
 import com.split.portfolio.portfolio.Portfolio;
 import com.split.portfolio.portfolio.PortfolioService;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.InstanceNames;
 import com.split.tasks.bus.TaskPublisher;
@@ -89,7 +90,7 @@ class RefreshService {
      *
      * @throws ConflictException if the portfolio holds no tickers
      */
-    Started refresh(long portfolioId, String requestedBy) {
+    Started refresh(long portfolioId, String requestedBy, TaskPriority priority) {
         List<String> timedOut = new ArrayList<>();
         Started started = Objects.requireNonNull(transactions.execute(status -> {
             Portfolio portfolio = portfolios.lockForRefresh(portfolioId);
@@ -114,6 +115,7 @@ class RefreshService {
                     .sessionId(SessionIds.newId())
                     .tickers(portfolio.symbols())
                     .payload(mapper.createObjectNode().put("portfolio_id", portfolioId))
+                    .priority(priority)
                     .clock(clock)
                     .build();
             RefreshRun run = new RefreshRun(

@@ -3,6 +3,7 @@ package com.split.portfolio.refresh;
 import com.split.portfolio.daily.DailyRefreshes;
 import com.split.portfolio.portfolio.PortfolioNotFoundException;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.bus.worker.TaskHandler;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Runs {@code scheduled_refresh}: a portfolio's daily refresh, published by its schedule. It starts a run as the
  * owner's own refresh would, recorded as requested by {@value DailyRefreshes#REQUESTED_BY}, or joins the run already
- * going. A portfolio whose refresh was turned off after the task was published, or that holds no tickers, ends the
+ * going. Its run goes at low priority, after the runs users start. A portfolio whose refresh was turned off after the task was published, or that holds no tickers, ends the
  * task as NO_DATA, saying why.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +38,8 @@ class ScheduledRefreshes {
             return TaskOutcome.noData("the daily refresh of portfolio %d is off, or it is gone".formatted(portfolioId));
         }
         try {
-            RefreshService.Started started = refreshes.refresh(portfolioId, DailyRefreshes.REQUESTED_BY);
+            RefreshService.Started started =
+                    refreshes.refresh(portfolioId, DailyRefreshes.REQUESTED_BY, TaskPriority.LOW);
             return TaskOutcome.success(Map.of(
                     "portfolio_id", portfolioId,
                     "session_id", started.run().sessionId(),

@@ -8,6 +8,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusEvents;
 import com.split.tasks.bus.BusScripts;
@@ -175,6 +176,12 @@ class DailyRefreshIntegrationTests {
         String session = ending.details().get("session_id").asString();
         JsonNode run = api.get("/api/runs/" + session);
         assertThat(run.get("requested_by").asString()).isEqualTo("daily-refresh");
+        assertThat(bus.ready(QueueName.ORCHESTRATOR_TASKS))
+                .filteredOn(refresh -> refresh.sessionId().equals(session))
+                .singleElement()
+                .extracting(TaskEnvelope::priority)
+                .as("after the refreshes users start")
+                .isEqualTo(TaskPriority.LOW);
         assertThat(run.get("portfolio_id").asLong()).isEqualTo(id);
     }
 

@@ -214,7 +214,8 @@ public final class TaskBusAutoConfiguration {
                             task.tickers(),
                             payload,
                             task.maxRetries(),
-                            task.timeout() == null ? null : task.timeout().toMillis()),
+                            task.timeout() == null ? null : task.timeout().toMillis(),
+                            task.priority()),
                     RecurringScheduler.configOwner(application),
                     now,
                     application);

@@ -1,6 +1,7 @@
 package com.split.tasks.autoconfigure;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.schedule.MissedRuns;
 import com.split.tasks.bus.worker.RetryPolicy;
@@ -111,6 +112,7 @@ public record TaskBusProperties(
          * @param payload its payload, as a JSON object
          * @param maxRetries how many times it is retried
          * @param timeout how long one run may take
+         * @param priority its priority on its queue: low by default, below what users start
          */
         public record ConfiguredTask(
                 String type,
@@ -120,6 +122,7 @@ public record TaskBusProperties(
                 @DefaultValue List<String> tickers,
                 @Nullable String payload,
                 @Nullable Integer maxRetries,
-                @Nullable Duration timeout) {}
+                @Nullable Duration timeout,
+                @DefaultValue("low") TaskPriority priority) {}
     }
 }

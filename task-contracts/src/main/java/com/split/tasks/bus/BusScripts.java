@@ -2,6 +2,7 @@ package com.split.tasks.bus;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import io.lettuce.core.LMoveArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -24,17 +25,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BusScripts {
 
-    private static final LuaScript PUBLISH = script("publish-3");
-    private static final LuaScript CLAIM = scriptWithOutbox("claim-8");
-    private static final LuaScript FINISH = script("finish-5");
-    private static final LuaScript REAP = script("reap-6");
-    private static final LuaScript PROMOTE = scriptWithOutbox("promote-5");
-    private static final LuaScript REQUEUE = script("requeue-3");
+    private static final LuaScript PUBLISH = script("publish-5");
+    private static final LuaScript CLAIM = scriptWithOutbox("claim-11");
+    private static final LuaScript FINISH = scriptThatSettles("finish-5");
+    private static final LuaScript REAP = scriptThatSettles("reap-8");
+    private static final LuaScript PROMOTE = scriptWithOutbox("promote-7");
+    private static final LuaScript REQUEUE = script("requeue-5");
     private static final LuaScript UNSCHEDULE = scriptWithOutbox("unschedule-3");
     private static final LuaScript HEARTBEAT = script("heartbeat-1");
     private static final LuaScript FIRE = script("fire-3");
 
     private static final byte[] NONE = new byte[0];
+
+    /** The index in {@code reap-8.lua}'s KEYS of the dead-letter list, after the three ready lists. */
+    private static final int DEAD_INDEX = 4;
 
     private final BusRedis redis;
     private final RedisKeys keys;
@@ -55,6 +59,7 @@ public final class BusScripts {
     /**
      * One task to publish.
      *
+     * @param priority the ready list it goes onto, now or when due
      * @param dueMillis when a scheduled task becomes ready (epoch ms); 0 puts it on the ready list now
      * @param idempotencyKey the key that keeps a duplicate out, or null
      * @param created the fields of its task_created event
@@ -63,13 +68,14 @@ public final class BusScripts {
     public record Publication(
             byte[] envelope,
             UUID taskId,
+            TaskPriority priority,
             long dueMillis,
             @Nullable String idempotencyKey,
             Map<String, String> created,
             Map<String, String> queued) {}
 
     /**
-     * Publishes tasks of one queue in one script call ({@code publish-3.lua}).
+     * Publishes tasks of one queue in one script call ({@code publish-5.lua}).
      *
      * @param commands the connection to send it on: the shared one, or a publisher's own when it waits for replicas
      * @return for each task, the id that stands: its own, or that of the task first published with its idempotency key
@@ -79,7 +85,9 @@ public final class BusScripts {
             QueueName queue,
             List<Publication> tasks,
             Duration dedupeTtl) {
-        List<String> scriptKeys = new ArrayList<>(List.of(keys.ready(queue), keys.events(queue), keys.delayed(queue)));
+        List<String> scriptKeys = new ArrayList<>(keys.readyLists(queue));
+        scriptKeys.add(keys.events(queue));
+        scriptKeys.add(keys.delayed(queue));
         ScriptArgs args = new ScriptArgs().add(tasks.size());
         for (Publication task : tasks) {
             int dedupeIndex = 0;
@@ -89,6 +97,7 @@ public final class BusScripts {
             }
             args.add(task.envelope())
                     .add(task.taskId().toString())
+                    .add(readyIndex(task.priority()))
                     .add(task.dueMillis())
                     .add(dedupeIndex)
                     .add(dedupeTtl.toMillis())
@@ -102,7 +111,7 @@ public final class BusScripts {
     }
 
     /**
-     * What a claim got: the envelopes claimed, oldest first, or none because the queue is paused or its rate limit
+     * What a claim got: the envelopes claimed, in the order taken, or none because the queue is paused or its rate limit
      * allows none yet.
      *
      * @param paused whether the queue was paused, when nothing was claimed for that reason
@@ -113,12 +122,14 @@ public final class BusScripts {
 
     /**
      * Claims up to {@code count} tasks into the worker's processing list with their task_received events, and lists
-     * the worker as live if it claimed any ({@code claim-8.lua}); a paused queue gives nothing, a rate-limited one no
-     * more than its bucket holds. A task dropped for its cancellation request leaves its ending in the outbox when it
-     * has a {@code reply_to}.
+     * the worker as live if it claimed any ({@code claim-11.lua}); a paused queue gives nothing, a rate-limited one no
+     * more than its bucket holds. Tasks come from the highest priority that has some, except that a lower one passed
+     * over {@code priorityRatio} times in a row while it had tasks waiting has the next turn. A task dropped for its
+     * cancellation request leaves its ending in the outbox when it has a {@code reply_to}.
      *
      * @param limit the queue's rate limit, or null for none
      * @param maxRunning the most tasks the queue's workers may hold together, 0 for no cap
+     * @param priorityRatio the most claims in a row that pass over a lower priority with tasks waiting, at least 1
      */
     public Claim claim(
             QueueName queue,
@@ -127,17 +138,18 @@ public final class BusScripts {
             Instant now,
             int maxEnvelopeBytes,
             @Nullable RateLimit limit,
-            int maxRunning) {
-        String[] scriptKeys = {
-            keys.ready(queue),
-            keys.processing(queue, workerId),
-            keys.events(queue),
-            keys.cancelled(queue),
-            keys.workers(queue),
-            keys.outbox(queue),
-            keys.paused(queue),
-            keys.rateLimit(queue)
-        };
+            int maxRunning,
+            int priorityRatio) {
+        List<String> scriptKeys = new ArrayList<>(keys.readyLists(queue));
+        scriptKeys.addAll(List.of(
+                keys.processing(queue, workerId),
+                keys.events(queue),
+                keys.cancelled(queue),
+                keys.workers(queue),
+                keys.outbox(queue),
+                keys.paused(queue),
+                keys.rateLimit(queue),
+                keys.passedOver(queue)));
         ScriptArgs args = new ScriptArgs()
                 .add(workerId)
                 .add(count)
@@ -147,9 +159,10 @@ public final class BusScripts {
                 .add(TaskIds.newIdPrefix())
                 .add(limit == null ? 0 : limit.tasks())
                 .add(limit == null ? 0 : limit.per().toMillis())
-                .add(maxRunning);
-        List<Object> answer =
-                redis.await(CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
+                .add(maxRunning)
+                .add(priorityRatio);
+        List<Object> answer = redis.await(
+                CLAIM.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys.toArray(String[]::new), args.toArray()));
         if (!answer.isEmpty() && answer.getFirst() instanceof Long code) {
             return switch (code.intValue()) {
                 case -1 -> new Claim(List.of(), true, Duration.ZERO, false);
@@ -201,8 +214,9 @@ public final class BusScripts {
     }
 
     /**
-     * Takes tasks out of a worker's processing list: each {@link Settlement.Requeue} onto the ready list, each
-     * {@link Settlement.DeadLetter} onto the dead-letter list, its notice into the outbox ({@code reap-6.lua}).
+     * Takes tasks out of a worker's processing list: each {@link Settlement.Requeue} onto the ready list of its
+     * priority, each {@link Settlement.DeadLetter} onto the dead-letter list, its notice into the outbox
+     * ({@code reap-8.lua}).
      *
      * @param heartbeatCutoff if the worker beat after this (Redis epoch ms) it is alive and nothing moves; null moves
      *     regardless
@@ -218,55 +232,63 @@ public final class BusScripts {
         for (Settlement move : moves) {
             switch (move) {
                 case Settlement.Requeue requeue ->
-                    args.add("R").add(requeue.envelope()).add(requeue.next()).add(NONE);
+                    args.add(readyIndex(requeue.priority()))
+                            .add(requeue.envelope())
+                            .add(requeue.next())
+                            .add(NONE);
                 case Settlement.DeadLetter dead ->
-                    args.add("D").add(dead.envelope()).add(dead.record()).add(orNone(dead.notice()));
+                    args.add(DEAD_INDEX).add(dead.envelope()).add(dead.record()).add(orNone(dead.notice()));
                 default -> throw new IllegalArgumentException("a reaper only requeues or dead-letters: " + move);
             }
             args.addFields(move.event());
         }
-        String[] scriptKeys = {
-            keys.processing(queue, workerId),
-            keys.ready(queue),
-            keys.dead(queue),
-            keys.events(queue),
-            keys.workers(queue),
-            keys.outbox(queue)
-        };
-        Long moved = redis.await(REAP.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
+        List<String> scriptKeys = new ArrayList<>(keys.readyLists(queue));
+        scriptKeys.addAll(List.of(
+                keys.dead(queue),
+                keys.processing(queue, workerId),
+                keys.events(queue),
+                keys.workers(queue),
+                keys.outbox(queue)));
+        Long moved = redis.await(REAP.run(
+                redis.commands(), ScriptOutputType.INTEGER, scriptKeys.toArray(String[]::new), args.toArray()));
         return moved.intValue();
     }
 
     /**
-     * Moves up to {@code batch} due tasks from the delayed set to the ready list ({@code promote-5.lua}); a task
+     * Moves up to {@code batch} due tasks from the delayed set to the ready list of each one's priority
+     * ({@code promote-7.lua}); a task
      * dropped for its cancellation request leaves its ending in the outbox when it has a {@code reply_to}.
      *
      * @return the number taken from the delayed set
      */
     public long promote(QueueName queue, Instant now, int batch) {
-        String[] scriptKeys = {
-            keys.delayed(queue), keys.ready(queue), keys.events(queue), keys.cancelled(queue), keys.outbox(queue)
-        };
+        List<String> scriptKeys = new ArrayList<>(keys.readyLists(queue));
+        scriptKeys.addAll(List.of(keys.delayed(queue), keys.events(queue), keys.cancelled(queue), keys.outbox(queue)));
         ScriptArgs args = new ScriptArgs()
                 .add(now.toEpochMilli())
                 .add(now.toString())
                 .add(batch)
                 .add(TaskIds.newIdPrefix());
-        return redis.<Long>await(PROMOTE.run(redis.commands(), ScriptOutputType.INTEGER, scriptKeys, args.toArray()));
+        return redis.<Long>await(PROMOTE.run(
+                redis.commands(), ScriptOutputType.INTEGER, scriptKeys.toArray(String[]::new), args.toArray()));
     }
 
     /**
-     * A task put back on the ready list from outside the workers.
+     * A task put back on the ready list of its priority from outside the workers.
      *
      * @param fence the dead-letter record it must remove to go, or null for none
      * @param retried the fields of its task_retried event
      * @param queued the fields of its task_queued event
      */
     public record Requeued(
-            byte @Nullable [] fence, byte[] envelope, Map<String, String> retried, Map<String, String> queued) {}
+            byte @Nullable [] fence,
+            byte[] envelope,
+            TaskPriority priority,
+            Map<String, String> retried,
+            Map<String, String> queued) {}
 
     /**
-     * Requeues tasks of one queue in one script call ({@code requeue-3.lua}).
+     * Requeues tasks of one queue in one script call ({@code requeue-5.lua}).
      *
      * @return for each, whether it was requeued: false when its fence was gone
      */
@@ -274,12 +296,15 @@ public final class BusScripts {
         ScriptArgs args = new ScriptArgs();
         for (Requeued task : tasks) {
             args.add(task.fence() == null ? NONE : task.fence())
+                    .add(readyIndex(task.priority()))
                     .add(task.envelope())
                     .addFields(task.retried())
                     .addFields(task.queued());
         }
-        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.dead(queue)};
-        return REQUEUE.<List<Long>>run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray())
+        List<String> scriptKeys = new ArrayList<>(keys.readyLists(queue));
+        scriptKeys.addAll(List.of(keys.events(queue), keys.dead(queue)));
+        return REQUEUE.<List<Long>>run(
+                        redis.commands(), ScriptOutputType.MULTI, scriptKeys.toArray(String[]::new), args.toArray())
                 .thenApply(applied -> applied.stream().map(one -> one == 1L).toList());
     }
 
@@ -304,6 +329,7 @@ public final class BusScripts {
     /**
      * One run of a recurring schedule.
      *
+     * @param priority the task's priority: the ready list it goes onto
      * @param published true to put the envelope on the ready list; false records the run as skipped
      * @param created the fields of its task_created event
      * @param then the fields of its task_queued event, or of its task_cancelled when skipped
@@ -312,6 +338,7 @@ public final class BusScripts {
             String schedule,
             Instant due,
             UUID taskId,
+            TaskPriority priority,
             boolean published,
             Instant recordedAt,
             byte[] envelope,
@@ -334,22 +361,22 @@ public final class BusScripts {
                 .add(firing.envelope())
                 .addFields(firing.created())
                 .addFields(firing.then());
-        String[] scriptKeys = {keys.ready(queue), keys.events(queue), keys.scheduleRuns(queue)};
+        String[] scriptKeys = {keys.ready(queue, firing.priority()), keys.events(queue), keys.scheduleRuns(queue)};
         List<Object> answer =
                 redis.await(FIRE.run(redis.commands(), ScriptOutputType.MULTI, scriptKeys, args.toArray()));
         return (Long) answer.getFirst() == 1L ? Optional.empty() : Optional.of(text((byte[]) answer.get(1)));
     }
 
     /**
-     * Blocks {@code connection} until the queue's ready list has an entry or {@code timeout} passes. BLMOVE from the
-     * list onto its own tail leaves the list as it was: it only wakes the caller, whose claim then moves tasks together
-     * with their events, so no task ever sits in a processing list without its task_received.
+     * Blocks {@code connection} until the queue's ready list of {@code priority} has an entry or {@code timeout}
+     * passes; the reply completes the stage. BLMOVE from the list onto its own tail leaves the list as it was: it only
+     * wakes the caller, whose claim then moves tasks together with their events, so no task ever sits in a processing
+     * list without its task_received. BLMOVE watches one list, hence a connection per priority.
      */
-    public void awaitReady(BusRedis.Connection connection, QueueName queue, Duration timeout) {
-        String ready = keys.ready(queue);
-        BusRedis.await(
-                connection.commands().blmove(ready, ready, LMoveArgs.Builder.rightRight(), timeout.toMillis() / 1000.0),
-                timeout.plus(redis.commandTimeout()));
+    public CompletionStage<byte[]> awaitReady(
+            BusRedis.Connection connection, QueueName queue, TaskPriority priority, Duration timeout) {
+        String ready = keys.ready(queue, priority);
+        return connection.commands().blmove(ready, ready, LMoveArgs.Builder.rightRight(), timeout.toMillis() / 1000.0);
     }
 
     /** Renews a worker's lease on the Redis server's clock ({@code heartbeat-1.lua}); returns the time written. */
@@ -368,6 +395,11 @@ public final class BusScripts {
                 redis.commands().zadd(keys.cancelled(queue), (double) expiry.toEpochMilli(), bytes(taskId.toString())));
     }
 
+    /** The index in a script's KEYS of the ready list of {@code priority}: the three lead, highest first. */
+    private static int readyIndex(TaskPriority priority) {
+        return priority.ordinal() + 1;
+    }
+
     private static LuaScript script(String name) {
         return LuaScript.load(BusScripts.class, "lua/" + name + ".lua");
     }
@@ -375,6 +407,11 @@ public final class BusScripts {
     /** A script that ends tasks outside a worker's run, with the outbox's {@code record_cancelled} function. */
     private static LuaScript scriptWithOutbox(String name) {
         return LuaScript.load(BusScripts.class, "lua/outbox.lua", "lua/" + name + ".lua");
+    }
+
+    /** A script that settles a worker's tasks, with {@code settle.lua}'s {@code journal_settlement} function. */
+    private static LuaScript scriptThatSettles(String name) {
+        return LuaScript.load(BusScripts.class, "lua/settle.lua", "lua/" + name + ".lua");
     }
 
     private static byte[] orNone(byte @Nullable [] value) {

@@ -2,6 +2,7 @@ package com.split.tasks.bus;
 
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.codec.InvalidEnvelopeException;
 import com.split.tasks.codec.TaskCodec;
 import io.lettuce.core.Range;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +51,18 @@ public final class QueueInspector {
     /**
      * A queue's figures at one moment.
      *
+     * @param ready tasks waiting on the ready lists of every priority
+     * @param readyByPriority tasks waiting on each priority's ready list
      * @param processing tasks held by workers, live or not yet reaped
      * @param workers workers whose heartbeat is within the lease
-     * @param oldestWaiting the age of the task that has waited longest on the ready list; null when it is empty or its
-     *     head is not a readable envelope
+     * @param oldestWaiting the age of the task that has waited longest on a ready list; null when they are empty or
+     *     their heads are not readable envelopes
      * @param pause who paused the queue, when and why; null unless it is paused
      */
     public record QueueFigures(
             QueueName queue,
             long ready,
+            Map<TaskPriority, Long> readyByPriority,
             long processing,
             long delayed,
             long dead,
@@ -66,10 +72,14 @@ public final class QueueInspector {
 
     public QueueFigures figures(QueueName queue, Duration lease) {
         var commands = redis.commands();
-        var ready = commands.llen(keys.ready(queue));
+        Map<TaskPriority, CompletionStage<Long>> ready = new EnumMap<>(TaskPriority.class);
+        List<CompletionStage<byte[]>> heads = new ArrayList<>();
+        for (TaskPriority priority : TaskPriority.values()) {
+            ready.put(priority, commands.llen(keys.ready(queue, priority)));
+            heads.add(commands.lindex(keys.ready(queue, priority), -1));
+        }
         var delayed = commands.zcard(keys.delayed(queue));
         var dead = commands.llen(keys.dead(queue));
-        var oldest = commands.lindex(keys.ready(queue), -1);
         var paused = commands.get(keys.paused(queue));
         Map<String, Long> heartbeats = workers(queue);
         List<CompletionStage<Long>> held = new ArrayList<>();
@@ -82,14 +92,24 @@ public final class QueueInspector {
         long live = heartbeats.values().stream()
                 .filter(beat -> beat >= now - lease.toMillis())
                 .count();
+        Map<TaskPriority, Long> readyByPriority = new EnumMap<>(TaskPriority.class);
+        ready.forEach((priority, length) -> readyByPriority.put(priority, redis.await(length)));
+        @Nullable Duration oldest = null;
+        for (CompletionStage<byte[]> head : heads) {
+            Duration age = age(redis.await(head));
+            if (age != null && (oldest == null || age.compareTo(oldest) > 0)) {
+                oldest = age;
+            }
+        }
         return new QueueFigures(
                 queue,
-                redis.await(ready),
+                readyByPriority.values().stream().mapToLong(Long::longValue).sum(),
+                Collections.unmodifiableMap(readyByPriority),
                 processing,
                 redis.await(delayed),
                 redis.await(dead),
                 live,
-                age(redis.await(oldest)),
+                oldest,
                 QueuePauses.read(codec, redis.await(paused)));
     }
 
@@ -189,7 +209,7 @@ public final class QueueInspector {
     }
 
     /**
-     * The ids of the tasks the queue holds: ready, delayed and in every worker's processing list. Not a snapshot: a
+     * The ids of the tasks the queue holds: ready (at every priority), delayed and in every worker's processing list. Not a snapshot: a
      * task moving between them while they are read may be missed, so a caller that acts on an absence checks again.
      * Lists are walked from the head, where pushes land: a push shifts what is left to read further back, so it is
      * read twice rather than skipped.
@@ -201,7 +221,7 @@ public final class QueueInspector {
             walkList(keys.processing(queue, worker), collect);
         }
         walkSortedSet(keys.delayed(queue), collect);
-        walkList(keys.ready(queue), collect);
+        keys.readyLists(queue).forEach(ready -> walkList(ready, collect));
         return ids;
     }
 

@@ -1,6 +1,8 @@
 package com.split.tasks.bus;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +24,34 @@ public record RedisKeys(String prefix) {
         return prefix + ":{" + queue.value() + "}:" + suffix;
     }
 
+    /** The ready list of normal tasks, and of every task a publisher without priorities pushes. */
     public String ready(QueueName queue) {
         return queueKey(queue, "ready");
+    }
+
+    /** The ready list of one priority: {@code ready:high}, {@code ready} (normal), {@code ready:low}. */
+    public String ready(QueueName queue, TaskPriority priority) {
+        return switch (priority) {
+            case HIGH -> queueKey(queue, "ready:high");
+            case NORMAL -> ready(queue);
+            case LOW -> queueKey(queue, "ready:low");
+        };
+    }
+
+    /** The three ready lists, highest priority first: the order the claim script takes them in. */
+    public List<String> readyLists(QueueName queue) {
+        return Arrays.stream(TaskPriority.values())
+                .map(level -> ready(queue, level))
+                .toList();
+    }
+
+    /**
+     * How many claims in a row have passed over each lower priority while it had tasks waiting, {@code "<normal>
+     * <low>"}, shared by every worker of the queue so that the priority ratio holds across them; absent until a level
+     * is first passed over.
+     */
+    public String passedOver(QueueName queue) {
+        return queueKey(queue, "passed-over");
     }
 
     public String processing(QueueName queue, String workerId) {

@@ -1,5 +1,6 @@
 package com.split.tasks.bus;
 
+import com.split.tasks.TaskPriority;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,12 @@ public sealed interface Settlement {
     /** The next attempt waits in the delayed set until {@code dueMillis}. */
     record Retry(byte[] envelope, byte[] next, long dueMillis, Map<String, String> event) implements Settlement {}
 
-    /** Back on the ready list now for its next attempt: a lost worker's task, or one given back at shutdown. */
-    record Requeue(byte[] envelope, byte[] next, Map<String, String> event) implements Settlement {}
+    /**
+     * Back on the ready list of its priority now for its next attempt: a lost worker's task, or one given back at
+     * shutdown.
+     */
+    record Requeue(byte[] envelope, byte[] next, TaskPriority priority, Map<String, String> event)
+            implements Settlement {}
 
     /**
      * Onto the dead-letter list as {@code record} (a {@link com.split.tasks.bus.DeadLetter} entry), with its

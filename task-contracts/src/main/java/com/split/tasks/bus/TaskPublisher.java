@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts tasks on the bus. Each publish is one Lua script on the queue's slot: the envelope onto {@code split:{Q}:ready}
- * with its {@code task_created} and {@code task_queued} events, or nothing at all. A task with an
+ * Puts tasks on the bus. Each publish is one Lua script on the queue's slot: the envelope onto the ready list of its
+ * priority ({@code split:{Q}:ready} for normal tasks) with its {@code task_created} and {@code task_queued} events, or
+ * nothing at all. A task with an
  * {@code idempotency_key} seen within the dedupe TTL is not published again: the id of the first one is returned.
  *
  * <p>Thread-safe; concurrent publishes share one pipelined connection.
@@ -193,6 +194,7 @@ public final class TaskPublisher {
         return new BusScripts.Publication(
                 envelope,
                 task.taskId(),
+                task.priority(),
                 due,
                 task.idempotencyKey(),
                 codec.streamFields(TaskEvent.of(EventType.TASK_CREATED, task, now), envelope),

@@ -48,7 +48,7 @@ public final class TaskRecovery {
     }
 
     /**
-     * A task to put on the ready list for its next attempt.
+     * A task to put on the ready list of its priority for its next attempt.
      *
      * @param next the envelope of the attempt to run, with the same task id and a higher attempt than any before
      * @param reason why it runs again, journalled with its {@code task_retried}
@@ -102,6 +102,7 @@ public final class TaskRecovery {
                 chunk.add(new BusScripts.Requeued(
                         task.deadLetter(),
                         codec.encode(task.next()),
+                        task.next().priority(),
                         codec.streamFields(retried, null),
                         codec.streamFields(TaskEvent.of(EventType.TASK_QUEUED, task.next(), now), null)));
             }
@@ -238,7 +239,7 @@ public final class TaskRecovery {
                 .withAttempt(next.attempt())
                 .withError(new TaskEvent.ErrorInfo(cause.errorType, reason))
                 .withDetails(codec.toPayload(Map.of("retry_in_ms", 0)));
-        return new Settlement.Requeue(envelope, nextEnvelope, codec.streamFields(event, null));
+        return new Settlement.Requeue(envelope, nextEnvelope, next.priority(), codec.streamFields(event, null));
     }
 
     /** What a dead-letter reason adds about the reruns that did not count, if there were any. */

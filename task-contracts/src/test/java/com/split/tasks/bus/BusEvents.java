@@ -93,9 +93,10 @@ public record BusEvents(BusRedis redis, RedisKeys keys, TaskCodec codec) {
                 .toList();
     }
 
-    /** The envelopes waiting on a queue's ready list, oldest first. */
+    /** The envelopes waiting on a queue's ready lists, as claims would take them with none waiting past the ratio. */
     public List<TaskEnvelope> ready(QueueName queue) {
-        return redis.await(redis.commands().lrange(keys.ready(queue), 0, -1)).reversed().stream()
+        return keys.readyLists(queue).stream()
+                .flatMap(list -> redis.await(redis.commands().lrange(list, 0, -1)).reversed().stream())
                 .map(codec::decode)
                 .toList();
     }

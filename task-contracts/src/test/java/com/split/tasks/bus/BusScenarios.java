@@ -12,6 +12,7 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.autoconfigure.TaskBusProperties;
@@ -24,6 +25,7 @@ import com.split.tasks.bus.worker.WorkerSettings;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +45,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -275,6 +280,197 @@ abstract class BusScenarios {
                 .map(TaskEvent::taskId)
                 .toList();
         assertThat(received).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void claimsTakeTheHighestPriorityFirstAndPassNoLevelOverMoreThanTheRatio() {
+        QueueName unwatched = QueueName.of("test_priorities");
+        TaskType type = new TaskType("test_task", unwatched, "tests");
+        Map<TaskPriority, List<UUID>> published = new EnumMap<>(TaskPriority.class);
+        Map<UUID, TaskPriority> levels = new HashMap<>();
+        List<TaskEnvelope> tasks = new ArrayList<>();
+        // lowest first, so that publish order alone would give the opposite of what the levels ask
+        for (TaskPriority priority : List.of(TaskPriority.LOW, TaskPriority.NORMAL, TaskPriority.HIGH)) {
+            int count = priority == TaskPriority.HIGH ? 8 : 4;
+            for (int i = 0; i < count; i++) {
+                TaskEnvelope task = TaskEnvelopes.of(type).priority(priority).build();
+                tasks.add(task);
+                published.computeIfAbsent(priority, level -> new ArrayList<>()).add(task.taskId());
+                levels.put(task.taskId(), priority);
+            }
+        }
+        publisher.publishAll(tasks);
+
+        // ratio 3, by two workers taking turns with batches of 1 to 3: the passes over a level count across them
+        List<UUID> claimed = new ArrayList<>();
+        for (int call = 0; claimed.size() < tasks.size(); call++) {
+            String worker = call % 2 == 0 ? "worker-a" : "worker-b";
+            scripts.claim(unwatched, worker, 1 + call % 3, Instant.now(), codec.maxEnvelopeBytes(), null, 0, 3)
+                    .envelopes()
+                    .forEach(envelope -> claimed.add(codec.decode(envelope).taskId()));
+        }
+
+        String order = claimed.stream()
+                .map(id -> levels.get(id).wireName().substring(0, 1))
+                .collect(Collectors.joining());
+        // 3 high, then normal and low (each passed over 3 times); high runs out at the 12th, then normal leads
+        assertThat(order).isEqualTo("hhhnlhhhnlhhnlnl");
+        for (TaskPriority priority : TaskPriority.values()) {
+            assertThat(claimed.stream().filter(id -> levels.get(id) == priority))
+                    .as("%s tasks, oldest first", priority)
+                    .containsExactlyElementsOf(published.get(priority));
+        }
+        assertThat(bus().events(unwatched).stream()
+                        .filter(event -> event.eventType() == EventType.TASK_RECEIVED)
+                        .map(TaskEvent::taskId))
+                .containsExactlyElementsOf(claimed);
+        assertThat(redis.await(redis.commands().get(keys.passedOver(unwatched))))
+                .as("no level waits, so none is passed over")
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("0 0");
+    }
+
+    @Test
+    void theWorkerTakesAHighBacklogFirstAndGivesLowItsTurnAtTheRatio() {
+        QueuePauses.QueuePause pause = new QueuePauses.QueuePause("tests", Instant.now(), "fill three levels");
+        pauses.pause(QUEUE, pause);
+        List<TaskEnvelope> low = IntStream.range(0, 3)
+                .mapToObj(i -> scripted("ok", 0).priority(TaskPriority.LOW).build())
+                .toList();
+        List<TaskEnvelope> normal =
+                IntStream.range(0, 20).mapToObj(i -> scripted("ok", 0).build()).toList();
+        List<TaskEnvelope> high = IntStream.range(0, 5)
+                .mapToObj(i -> scripted("ok", 0).priority(TaskPriority.HIGH).build())
+                .toList();
+        List<UUID> ids;
+        try {
+            ids = publisher.publishAll(
+                    Stream.of(low, normal, high).flatMap(List::stream).toList());
+        } finally {
+            pauses.resume(QUEUE);
+        }
+
+        awaitEach(ids, EventType.TASK_SUCCEEDED);
+
+        Set<UUID> ours = Set.copyOf(ids);
+        List<UUID> received = bus().events(QUEUE).stream()
+                .filter(event -> event.eventType() == EventType.TASK_RECEIVED && ours.contains(event.taskId()))
+                .map(TaskEvent::taskId)
+                .toList();
+        int ratio = properties.worker().priorityRatio();
+        assertThat(received.subList(0, high.size())).containsExactlyElementsOf(ids(high));
+        // low is passed over by the 5 high tasks and then by normal ones until it has waited out the ratio
+        assertThat(received.subList(high.size(), ratio)).containsExactlyElementsOf(ids(normal.subList(0, ratio - 5)));
+        assertThat(received.get(ratio)).isEqualTo(low.getFirst().taskId());
+    }
+
+    private static List<UUID> ids(List<TaskEnvelope> tasks) {
+        return tasks.stream().map(TaskEnvelope::taskId).toList();
+    }
+
+    @Test
+    void anIdleWorkerWakesForATaskOfAnyPriority() {
+        QueueName idle = QueueName.of("test_wake");
+        TaskType type = new TaskType("wake_task", idle, "tests");
+        // a wait far longer than the patience below: only a wake-up can take the task in time
+        WorkerSettings worker = properties.worker();
+        WorkerSettings settings = new WorkerSettings(
+                true,
+                worker.concurrency(),
+                worker.claimBatch(),
+                Duration.ofSeconds(20),
+                worker.lease(),
+                worker.heartbeatInterval(),
+                worker.reapInterval(),
+                worker.promoteInterval(),
+                worker.cancelCheckInterval(),
+                worker.shutdownGrace(),
+                worker.hardTimeoutGrace(),
+                worker.statsInterval(),
+                Map.of(),
+                Map.of(),
+                worker.priorityRatio());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        WorkerContainer instance = new WorkerContainer(
+                new BusParts(redis, scripts, codec, publisher, recovery, inspector),
+                List.of(TaskHandler.of(type, (task, context) -> TaskOutcome.success(Map.of()))),
+                Set.of(),
+                settings,
+                properties.retry(),
+                "waking-" + TaskIds.newId(),
+                Clock.systemUTC(),
+                new BusMetrics(registry));
+        LongSupplier claims = () -> {
+            Timer timer = registry.find("split.fetch.latency").timer();
+            return timer == null ? 0 : timer.count();
+        };
+        instance.start();
+        try {
+            await().atMost(PATIENCE).until(() -> claims.getAsLong() > 0);
+            for (TaskPriority priority : TaskPriority.values()) {
+                // time for the claim that finds nothing and for its waits to reach Redis
+                LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                UUID id = publisher.publish(
+                        TaskEnvelopes.of(type).priority(priority).build());
+                await(priority + " task taken by a waiting worker")
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() ->
+                                bus().tasksWith(idle, EventType.TASK_SUCCEEDED).contains(id));
+            }
+        } finally {
+            instance.stop();
+        }
+    }
+
+    @Test
+    void everyWayBackToTheReadyListsKeepsTheTaskPriority() {
+        QueueName unwatched = QueueName.of("test_priority_paths");
+        TaskType type = new TaskType("test_task", unwatched, "tests");
+        TaskEnvelope published =
+                TaskEnvelopes.of(type).priority(TaskPriority.HIGH).build();
+        TaskEnvelope scheduled = TaskEnvelopes.of(type)
+                .priority(TaskPriority.LOW)
+                .clock(Clock.fixed(Instant.now().minusSeconds(60), ZoneOffset.UTC))
+                .build();
+        TaskEnvelope reaped = TaskEnvelopes.of(type).priority(TaskPriority.HIGH).build();
+        TaskEnvelope requeued =
+                TaskEnvelopes.of(type).priority(TaskPriority.LOW).build();
+        TaskEnvelope normal = TaskEnvelopes.of(type).build();
+
+        publisher.publishAll(List.of(published, normal));
+        Instant due = Instant.now().plusSeconds(3600);
+        publisher.schedule(scheduled, due);
+        assertThat(scripts.promote(unwatched, due, 10)).isOne();
+        redis.await(redis.commands().lpush(keys.processing(unwatched, "lost-worker"), codec.encode(reaped)));
+        assertThat(recovery.takeBack(
+                        unwatched, "lost-worker", null, true, TaskRecovery.Cause.WORKER_LOST, "lost by tests"))
+                .isOne();
+        assertThat(recovery.requeue(
+                        unwatched, List.of(new TaskRecovery.Requeue(requeued.withAttempt(1), "by tests", null))))
+                .containsExactly(true);
+
+        assertThat(waiting(unwatched, TaskPriority.HIGH)).containsExactly(reaped.withAttempt(1), published);
+        assertThat(waiting(unwatched, TaskPriority.NORMAL)).containsExactly(normal);
+        assertThat(waiting(unwatched, TaskPriority.LOW)).containsExactly(requeued.withAttempt(1), scheduled);
+        QueueInspector.QueueFigures figures =
+                inspector.figures(unwatched, properties.worker().lease());
+        assertThat(figures.ready()).isEqualTo(5);
+        assertThat(figures.readyByPriority())
+                .containsExactly(
+                        entry(TaskPriority.HIGH, 2L), entry(TaskPriority.NORMAL, 1L), entry(TaskPriority.LOW, 2L));
+        assertThat(figures.oldestWaiting())
+                .as("the scheduled task, made a minute ago")
+                .isGreaterThan(Duration.ofSeconds(59));
+        assertThat(inspector.taskIds(unwatched))
+                .containsExactlyInAnyOrder(
+                        published.taskId(), scheduled.taskId(), reaped.taskId(), requeued.taskId(), normal.taskId());
+    }
+
+    /** The envelopes on the queue's ready list of {@code priority}, newest first. */
+    private List<TaskEnvelope> waiting(QueueName queue, TaskPriority priority) {
+        return redis.await(redis.commands().lrange(keys.ready(queue, priority), 0, -1)).stream()
+                .map(codec::decode)
+                .toList();
     }
 
     @Test
@@ -772,10 +968,10 @@ abstract class BusScenarios {
                 TaskEnvelopes.of(new TaskType("test_task", unwatched, "tests")).build();
         redis.await(redis.commands().lpush(keys.ready(unwatched), codec.encode(task)));
 
-        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes(), null, 0)
+        assertThat(scripts.claim(unwatched, paused, 4, Instant.now(), codec.maxEnvelopeBytes(), null, 0, 10)
                         .envelopes())
                 .hasSize(1);
-        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes(), null, 0)
+        assertThat(scripts.claim(unwatched, idle, 4, Instant.now(), codec.maxEnvelopeBytes(), null, 0, 10)
                         .envelopes())
                 .isEmpty();
 

@@ -8,6 +8,7 @@ import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskIds;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.schedule.LastRun;
 import com.split.tasks.bus.schedule.MissedRuns;
 import com.split.tasks.bus.schedule.RecurringScheduler;
@@ -64,7 +65,7 @@ abstract class ScheduleScenarios {
                 null,
                 every,
                 missed,
-                new ScheduledTask("scheduled_task", SCHEDULED, "tests", null, List.of("AAPL"), null, null, null),
+                new ScheduledTask("scheduled_task", SCHEDULED, "tests", null, List.of("AAPL"), null, null, null, null),
                 Schedule.API_OWNER,
                 definedAt,
                 "tests");
@@ -139,6 +140,7 @@ abstract class ScheduleScenarios {
                     JsonNode schedule = task.extensions().get("schedule");
                     assertThat(schedule.get("name").asString()).isEqualTo(name);
                     assertThat(task.tickers()).containsExactly("AAPL");
+                    assertThat(task.priority()).as("below what users start").isEqualTo(TaskPriority.LOW);
                 });
     }
 

@@ -38,7 +38,11 @@ class SchemaAgreementTests {
     static Stream<Arguments> envelopes() {
         return Stream.of(
                 variant("valid as built", e -> {}),
-                variant("unknown field", e -> e.put("priority", 3)),
+                variant("unknown field", e -> e.put("colour", 3)),
+                variant("high priority", e -> e.put("priority", "high")),
+                variant("priority of a later version", e -> e.put("priority", "urgent")),
+                variant("null priority", e -> e.putNull("priority")),
+                variant("priority as a number", e -> e.put("priority", 1)),
                 variant("null parent", e -> e.putNull("parent_task_id")),
                 variant("absent traceparent", e -> e.remove("traceparent")),
                 variant("reply_to a queue", e -> e.put("reply_to", "orchestrator_tasks")),

@@ -8,6 +8,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.test.TaskEnvelopes;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +49,37 @@ class TaskCodecTests {
 
     @Test
     void unknownFieldsAreKeptThroughARetry() {
-        String json = testTaskJsonWith("\\{", "{\"priority\":{\"level\":3},\"x_tenant\":\"acme\",");
+        String json = testTaskJsonWith("\\{", "{\"x_region\":{\"level\":3},\"x_tenant\":\"acme\",");
 
         TaskEnvelope task = codec.decode(json.getBytes(StandardCharsets.UTF_8));
         String retried = new String(codec.encode(task.withAttempt(1)), StandardCharsets.UTF_8);
 
-        assertThat(task.extensions()).containsOnlyKeys("priority", "x_tenant");
-        assertThat(retried).contains("\"priority\":{\"level\":3}", "\"x_tenant\":\"acme\"", "\"attempt\":1");
+        assertThat(task.extensions()).containsOnlyKeys("x_region", "x_tenant");
+        assertThat(retried).contains("\"x_region\":{\"level\":3}", "\"x_tenant\":\"acme\"", "\"attempt\":1");
+    }
+
+    @Test
+    void priorityIsWrittenUnlessNormalAndKeptThroughARetry() {
+        TaskEnvelope normal = TaskEnvelopes.testTask().build();
+        TaskEnvelope low = normal.withPriority(TaskPriority.LOW);
+
+        assertThat(new String(codec.encode(normal), StandardCharsets.UTF_8)).doesNotContain("priority");
+        assertThat(normal.priority()).isEqualTo(TaskPriority.NORMAL);
+        String json = new String(codec.encode(low.withAttempt(1)), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"queue\":\"test_tasks\",\"priority\":\"low\",");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8)).priority())
+                .isEqualTo(TaskPriority.LOW);
+        assertThat(TaskEnvelopes.testTask().priority(TaskPriority.HIGH).build().priority())
+                .isEqualTo(TaskPriority.HIGH);
+    }
+
+    @Test
+    void aPriorityThisVersionDoesNotKnowReadsAsNormal() {
+        TaskEnvelope task = codec.decode(
+                testTaskJsonWith("\\{", "{\"priority\":\"urgent\",").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(task.priority()).isEqualTo(TaskPriority.NORMAL);
+        assertThat(task.extensions()).isEmpty();
     }
 
     @Test

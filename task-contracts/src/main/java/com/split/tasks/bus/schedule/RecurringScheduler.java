@@ -231,7 +231,8 @@ public final class RecurringScheduler implements SmartLifecycle {
                         null);
         Optional<String> taken = scripts.fire(
                 task.queue(),
-                new BusScripts.Firing(schedule.name(), due, task.taskId(), publish, now, envelope, created, then));
+                new BusScripts.Firing(
+                        schedule.name(), due, task.taskId(), task.priority(), publish, now, envelope, created, then));
         if (taken.isPresent()) {
             LastRun standing = LastRun.parse(taken.get());
             tracked.moveTo(standing.due().isAfter(due) ? standing.due() : due);
@@ -264,6 +265,7 @@ public final class RecurringScheduler implements SmartLifecycle {
                 .tickers(task.tickers())
                 .payload(task.payload().deepCopy())
                 .maxRetries(task.maxRetries())
+                .priority(task.priority())
                 .timeout(Duration.ofMillis(task.timeoutMs()))
                 .extension(
                         "schedule",

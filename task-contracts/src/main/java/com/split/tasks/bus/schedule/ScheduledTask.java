@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskType;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param userId the user the task acts for, {@value TaskEnvelope#DEFAULT_USER} by default
  * @param maxRetries 5 by default, as for any task
  * @param timeoutMs how long one run may take, 60 s by default
+ * @param priority its priority on its queue, {@code low} by default: what a user starts goes before what a schedule
+ *     does
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +36,8 @@ public record ScheduledTask(
         List<String> tickers,
         ObjectNode payload,
         int maxRetries,
-        long timeoutMs) {
+        long timeoutMs,
+        TaskPriority priority) {
 
     @JsonCreator
     public ScheduledTask(
@@ -44,7 +48,8 @@ public record ScheduledTask(
             @Nullable List<String> tickers,
             @Nullable ObjectNode payload,
             @Nullable Integer maxRetries,
-            @Nullable Long timeoutMs) {
+            @Nullable Long timeoutMs,
+            @Nullable TaskPriority priority) {
         TaskType type = type(taskType, queue, targetModule);
         this(
                 type.name(),
@@ -54,7 +59,8 @@ public record ScheduledTask(
                 tickers == null ? List.of() : List.copyOf(tickers),
                 payload == null ? JsonNodeFactory.instance.objectNode() : payload,
                 maxRetries == null ? 5 : maxRetries,
-                timeoutMs == null ? Duration.ofSeconds(60).toMillis() : timeoutMs);
+                timeoutMs == null ? Duration.ofSeconds(60).toMillis() : timeoutMs,
+                priority == null ? TaskPriority.LOW : priority);
     }
 
     public ScheduledTask {
@@ -68,7 +74,8 @@ public record ScheduledTask(
 
     /** A schedule's task of one of SPLit's own types, with the defaults. */
     public static ScheduledTask of(TaskType type, String userId, ObjectNode payload) {
-        return new ScheduledTask(type.name(), type.queue(), type.targetModule(), userId, null, payload, null, null);
+        return new ScheduledTask(
+                type.name(), type.queue(), type.targetModule(), userId, null, payload, null, null, null);
     }
 
     public TaskType type() {

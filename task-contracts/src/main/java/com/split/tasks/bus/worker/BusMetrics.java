@@ -1,6 +1,7 @@
 package com.split.tasks.bus.worker;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bus's meters, lower-case and dot-separated: {@code split.tasks.completed{queue,task.type,status}},
  * {@code split.tasks.duration}, {@code split.fetch.latency}, {@code split.tasks.in.flight},
- * {@code split.queue.depth{queue,state}}, {@code split.queue.oldest.age}, {@code split.queue.paused}, {@code split.tasks.reaped},
- * {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
+ * {@code split.queue.depth{queue,state}}, {@code split.queue.ready{queue,priority}}, {@code split.queue.oldest.age},
+ * {@code split.queue.paused}, {@code split.tasks.reaped}, {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
  */
 public final class BusMetrics {
 
@@ -92,34 +93,51 @@ public final class BusMetrics {
 
     /** Sets a queue gauge read from Redis: depth by state (ready, delayed, dead) or the oldest waiting age. */
     void queueDepth(QueueName queue, String state, long value) {
-        gauge("split.queue.depth", "Tasks in a queue, by state", queue, state, null)
+        gauge("split.queue.depth", "Tasks in a queue, by state", queue, "state", state, null)
+                .set(value);
+    }
+
+    /** Sets the depth of one priority's ready list; {@code split.queue.depth{state=ready}} is their sum. */
+    void readyDepth(QueueName queue, TaskPriority priority, long value) {
+        gauge(
+                        "split.queue.ready",
+                        "Tasks waiting in a queue, by priority",
+                        queue,
+                        "priority",
+                        priority.wireName(),
+                        null)
                 .set(value);
     }
 
     void oldestAge(QueueName queue, long seconds) {
-        gauge("split.queue.oldest.age", "Age of the oldest ready task by its created_at", queue, null, "seconds")
+        gauge("split.queue.oldest.age", "Age of the oldest ready task by its created_at", queue, null, null, "seconds")
                 .set(seconds);
     }
 
     /** 1 while the queue is paused, else 0. */
     void paused(QueueName queue, boolean paused) {
-        gauge("split.queue.paused", "Whether a queue is paused (1) or not (0)", queue, null, null)
+        gauge("split.queue.paused", "Whether a queue is paused (1) or not (0)", queue, null, null, null)
                 .set(paused ? 1 : 0);
     }
 
     private AtomicLong gauge(
-            String name, String description, QueueName queue, @Nullable String state, @Nullable String unit) {
-        return gauges.computeIfAbsent(name + '\0' + queue.value() + '\0' + state, k -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.Builder<AtomicLong> builder = Gauge.builder(name, value, AtomicLong::get)
+            String name,
+            String description,
+            QueueName queue,
+            @Nullable String tag,
+            @Nullable String value,
+            @Nullable String unit) {
+        return gauges.computeIfAbsent(name + '\0' + queue.value() + '\0' + value, k -> {
+            AtomicLong gauge = new AtomicLong();
+            Gauge.Builder<AtomicLong> builder = Gauge.builder(name, gauge, AtomicLong::get)
                     .description(description)
                     .tags("queue", queue.value())
                     .baseUnit(unit);
-            if (state != null) {
-                builder.tag("state", state);
+            if (tag != null) {
+                builder.tag(tag, value);
             }
             builder.register(registry);
-            return value;
+            return gauge;
         });
     }
 }

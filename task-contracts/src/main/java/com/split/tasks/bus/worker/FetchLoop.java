@@ -1,19 +1,23 @@
 package com.split.tasks.bus.worker;
 
 import com.split.tasks.QueueName;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.bus.BusRedis;
 import com.split.tasks.bus.BusScripts;
 import com.split.tasks.bus.RateLimit;
 import com.split.tasks.bus.TaskRecovery;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The thread that feeds one queue's {@link TaskRunner}: claims tasks only into free slots (no prefetch buffer), waits
- * for work when the ready list is empty, returns tasks whose claim reply was lost, and waits out Redis outages with
+ * for work when the ready lists are empty, returns tasks whose claim reply was lost, and waits out Redis outages with
  * backoff. A watchdog restarts it if it dies.
  */
 final class FetchLoop {
@@ -30,11 +34,15 @@ final class FetchLoop {
     private final int maxEnvelopeBytes;
     private final @Nullable RateLimit rateLimit;
     private final int maxRunning;
+    private final int priorityRatio;
 
     private volatile boolean fetching;
     private volatile long lastPollNanos = System.nanoTime();
     private @Nullable Thread thread;
-    private BusRedis.@Nullable Connection blocking;
+    /** A blocking connection per ready list, opened at the first wait. */
+    private final Map<TaskPriority, BusRedis.Connection> blocking = new EnumMap<>(TaskPriority.class);
+    /** The wait on each ready list, in flight or ended; only the loop's thread uses it. */
+    private final Map<TaskPriority, CompletableFuture<byte[]>> waits = new EnumMap<>(TaskPriority.class);
 
     FetchLoop(
             QueueContext context,
@@ -52,6 +60,7 @@ final class FetchLoop {
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.rateLimit = context.settings().rateLimit(queue);
         this.maxRunning = context.settings().maxRunning(queue);
+        this.priorityRatio = context.settings().priorityRatio();
     }
 
     void start() {
@@ -144,7 +153,14 @@ final class FetchLoop {
     private BusScripts.Claim claim(int count) {
         long start = System.nanoTime();
         BusScripts.Claim claimed = scripts.claim(
-                queue, context.workerId(), count, context.clock().instant(), maxEnvelopeBytes, rateLimit, maxRunning);
+                queue,
+                context.workerId(),
+                count,
+                context.clock().instant(),
+                maxEnvelopeBytes,
+                rateLimit,
+                maxRunning,
+                priorityRatio);
         context.metrics().fetched(queue, System.nanoTime() - start);
         return claimed;
     }
@@ -153,15 +169,34 @@ final class FetchLoop {
         return one.compareTo(other) <= 0 ? one : other;
     }
 
+    /**
+     * Waits until a task is pushed onto any of the ready lists, or a poll's time passes. A wait still in flight from an
+     * earlier call (another list woke that one) goes on serving: its list's connection is not free before it ends.
+     */
     private void awaitWork() {
-        scripts.awaitReady(blockingConnection(), queue, context.settings().pollTimeout());
+        Duration timeout = context.settings().pollTimeout();
+        for (TaskPriority priority : TaskPriority.values()) {
+            CompletableFuture<byte[]> wait = waits.get(priority);
+            if (wait == null || wait.isDone()) {
+                waits.put(
+                        priority,
+                        scripts.awaitReady(blockingConnection(priority), queue, priority, timeout)
+                                .toCompletableFuture());
+            }
+        }
+        try {
+            BusRedis.await(
+                    CompletableFuture.anyOf(waits.values().toArray(CompletableFuture[]::new)),
+                    timeout.plus(redis.commandTimeout()));
+        } catch (RuntimeException e) {
+            // none answered within its own timeout: they are stuck, so the next call asks afresh
+            waits.values().forEach(wait -> wait.cancel(true));
+            throw e;
+        }
     }
 
-    private synchronized BusRedis.Connection blockingConnection() {
-        if (blocking == null) {
-            blocking = redis.openBlocking();
-        }
-        return blocking;
+    private synchronized BusRedis.Connection blockingConnection(TaskPriority priority) {
+        return blocking.computeIfAbsent(priority, level -> redis.openBlocking());
     }
 
     /** Runs in the loop, when no claim is in flight, so every envelope it lists is either held or an orphan. */
@@ -209,10 +244,8 @@ final class FetchLoop {
                     .toMillis());
         }
         synchronized (this) {
-            if (blocking != null) {
-                blocking.close();
-                blocking = null;
-            }
+            blocking.values().forEach(BusRedis.Connection::close);
+            blocking.clear();
         }
     }
 }

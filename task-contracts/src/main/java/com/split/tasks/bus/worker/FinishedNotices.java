@@ -2,6 +2,7 @@ package com.split.tasks.bus.worker;
 
 import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskEvent;
+import com.split.tasks.TaskPriority;
 import com.split.tasks.TaskStatus;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.BusRedis;
@@ -204,6 +205,8 @@ final class FinishedNotices {
         }
         return TaskEnvelope.builder(
                         TaskType.taskFinished(task.replyTo(), task.initiator().module()))
+                // a parent waits on it: ahead of the work waiting on the reply queue
+                .priority(TaskPriority.HIGH)
                 .initiator(task.targetModule(), context.workerId())
                 .userId(task.userId())
                 .sessionId(task.sessionId())

@@ -91,12 +91,13 @@ final class QueueMaintenance {
                         : inspector.cancelRequests(queue, context.clock().instant()));
     }
 
-    /** Reads the queue's depth and the age of its oldest ready task into the gauges. */
+    /** Reads the queue's depths and the age of its oldest ready task into the gauges. */
     void refreshStats() {
         QueueInspector.QueueFigures figures =
                 inspector.figures(queue, context.settings().lease());
         BusMetrics metrics = context.metrics();
         metrics.queueDepth(queue, "ready", figures.ready());
+        figures.readyByPriority().forEach((priority, depth) -> metrics.readyDepth(queue, priority, depth));
         metrics.queueDepth(queue, "processing", figures.processing());
         metrics.queueDepth(queue, "delayed", figures.delayed());
         metrics.queueDepth(queue, "dead", figures.dead());

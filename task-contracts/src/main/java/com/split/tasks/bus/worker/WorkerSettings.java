@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     queue's workers together; every instance should say the same, since the bucket they draw from is shared
  * @param maxRunning per queue, the most of its tasks held by all its workers together (running, or ended and not yet
  *     settled); every instance should say the same
+ * @param priorityRatio the most claims in a row that take a higher priority while a lower one has tasks waiting: the
+ *     next claim takes the lower one's oldest ({@link com.split.tasks.TaskPriority}); every instance should say the same
  */
 public record WorkerSettings(
         @DefaultValue("true") boolean enabled,
@@ -43,7 +45,8 @@ public record WorkerSettings(
         @DefaultValue("30s") Duration hardTimeoutGrace,
         @DefaultValue("5s") Duration statsInterval,
         @DefaultValue Map<String, String> rateLimits,
-        @DefaultValue Map<String, Integer> maxRunning) {
+        @DefaultValue Map<String, Integer> maxRunning,
+        @DefaultValue("10") int priorityRatio) {
 
     public WorkerSettings {
         if (concurrency < 1) {
@@ -63,6 +66,10 @@ public record WorkerSettings(
             QueueName.of(queue);
             RateLimit.parse("split.bus.worker.rate-limits." + queue, limit);
         });
+        if (priorityRatio < 1) {
+            throw new IllegalArgumentException(
+                    "split.bus.worker.priority-ratio must be at least 1, was " + priorityRatio);
+        }
         maxRunning = Map.copyOf(maxRunning);
         maxRunning.forEach((queue, most) -> {
             QueueName.of(queue);
@@ -88,7 +95,8 @@ public record WorkerSettings(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5),
                 Map.of(),
-                Map.of());
+                Map.of(),
+                10);
     }
 
     /** These settings, with {@code limits} for rate limits. */
@@ -116,7 +124,8 @@ public record WorkerSettings(
                 hardTimeoutGrace,
                 statsInterval,
                 limits,
-                most);
+                most,
+                priorityRatio);
     }
 
     /** The most tasks of the queue all its workers may hold, or 0 for no cap. */

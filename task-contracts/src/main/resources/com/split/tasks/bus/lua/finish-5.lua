@@ -30,12 +30,7 @@ while i <= #ARGV do
         elseif op == 'D' then
             redis.call('LPUSH', KEYS[4], target)
         end
-        if n > 0 then
-            redis.call('XADD', KEYS[2], '*', unpack(ARGV, first, last))
-        end
-        if notice ~= '' then
-            redis.call('LPUSH', KEYS[5], notice)
-        end
+        journal_settlement(KEYS[2], KEYS[5], first, last, notice)
         applied[#applied + 1] = 1
     else
         applied[#applied + 1] = 0

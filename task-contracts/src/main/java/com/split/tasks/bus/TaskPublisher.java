@@ -294,8 +294,9 @@ public final class TaskPublisher {
                 acknowledged = following;
             }
         }
-        // the one in flight, then ours: two waits, each as long as its timeout at most
-        BusRedis.await(acknowledged, durability.timeout().multipliedBy(2).plus(redis.commandTimeout()));
+        // the one in flight, then ours: two waits, each as long as its timeout at most. A copy: a wait given up on is
+        // cancelled, and others wait for the same one.
+        BusRedis.await(acknowledged.copy(), durability.timeout().multipliedBy(2).plus(redis.commandTimeout()));
     }
 
     /** Sends a WAIT covering every write sent so far; once answered, the next one if publishes wait for it. */

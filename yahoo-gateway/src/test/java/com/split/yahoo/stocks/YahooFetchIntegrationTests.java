@@ -8,6 +8,7 @@ import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEvent;
 import com.split.tasks.TaskType;
+import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.TaskRuns;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
@@ -123,6 +124,11 @@ class YahooFetchIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isOne();
+    }
+
+    @Test
+    void theWorkersHoldNoMoreTasksThanTheGateLetsRequestsBeInFlight(@Autowired TaskBusProperties bus) {
+        assertThat(bus.worker().maxRunning()).containsEntry("yahoo_tasks", 1);
     }
 
     @Test

@@ -37,9 +37,10 @@ public final class Schedules {
     /** Defines or redefines a schedule. */
     public void put(Schedule schedule) {
         var commands = redis.commands();
-        var written =
-                commands.hset(keys.schedules(), schedule.name(), codec.mapper().writeValueAsBytes(schedule));
-        redis.await(written);
+        // one after the other, not pipelined: on a cluster the two keys may live on two nodes, and a scheduler that
+        // saw the new version before the definition would not look again until the next change
+        redis.await(
+                commands.hset(keys.schedules(), schedule.name(), codec.mapper().writeValueAsBytes(schedule)));
         redis.await(commands.incr(keys.schedulesVersion()));
     }
 

@@ -201,6 +201,16 @@ class StackEndToEndIntegrationTests {
         assertThat(recommendations)
                 .allSatisfy(recommendation ->
                         assertThat(recommendation.get("decision").asString()).isIn("BUY", "HOLD", "SELL"));
+        // The offline provider's calibrated market: household names trade at their own prices, every line has a score
+        // (a rejected ticker its filter score), and each says its data is synthetic.
+        assertThat(recommendations).allSatisfy(recommendation -> {
+            assertThat(recommendation.get("score").isNumber())
+                    .as("%s has a score", recommendation.get("ticker"))
+                    .isTrue();
+            assertThat(recommendation.get("reasons").asString())
+                    .doesNotContainPattern("price: last close [0-9.]+ <")
+                    .contains("data: offline provider (synthetic prices and statements)");
+        });
         // Long-only and capped at 30 % a name; only Buy names hold weight (with fewer than four, some stays cash).
         assertThat(recommendations).allSatisfy(recommendation -> {
             double weight = recommendation.get("weight").asDouble();

@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * since this session's last selection, else scores and decides each ticker, weights the Buy set and stores one row per
  * ticker. Thread-safe.
  *
- * <p>Tickers that did not pass the initial filter, or have no {@code initial_filtration} row for the session, are a
- * Sell with the filter's reason and weight 0, unscored.
+ * <p>Tickers that did not pass the initial filter are a Sell with the filter's reason, its score and weight 0; those
+ * with no {@code initial_filtration} row for the session are a Sell, unscored. Every recommendation made from the
+ * offline provider's data says so: its numbers are synthetic.
  */
 public final class FinalSelection {
 
@@ -52,6 +53,10 @@ public final class FinalSelection {
 
     static final String NO_FILTER_RESULT = "no initial filter result for this session";
     static final String INVALID_SYMBOL = "not a valid symbol";
+    static final String SYNTHETIC_DATA = "data: offline provider (synthetic prices and statements)";
+
+    /** yahoo-gateway's provider ids whose data is made up rather than fetched. */
+    private static final Set<String> SYNTHETIC_PROVIDERS = Set.of("offline");
 
     private final SelectionInputsRepository inputs;
     private final SelectionRepository selections;
@@ -112,9 +117,13 @@ public final class FinalSelection {
                 .toList();
         Map<String, PriceSeries> prices = inputs.prices(passing, properties.barsNeeded());
         Map<String, StockFundamentals> fundamentals = inputs.fundamentals(passing);
+        Set<String> synthetic = inputs.providers(valid).entrySet().stream()
+                .filter(entry -> SYNTHETIC_PROVIDERS.contains(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         Instant now = clock.instant();
         Map<String, PreviousDecision> previous = selections.previous(userId, sessionId, passing, now);
-        String digest = digest(userId, valid, filter, prices, fundamentals, previous);
+        String digest = digest(userId, valid, filter, prices, fundamentals, previous, synthetic);
 
         List<StoredSelection> stored = selections.session(sessionId);
         if (unchanged(stored, valid, digest)) {
@@ -172,12 +181,15 @@ public final class FinalSelection {
             Decided each = decided.get(ticker);
             Recommendation recommendation;
             Map<String, @Nullable Object> reasons;
+            boolean made = synthetic.contains(ticker);
             if (each == null) {
+                Double filterScore = row == null ? null : row.normalizedScore();
                 String why = row == null
                         ? NO_FILTER_RESULT
-                        : "initial filter: " + verdict(row).failure();
-                recommendation = new Recommendation(ticker, Decision.SELL, null, 0, why);
-                reasons = unscoredReasons(recommendation, row, summary);
+                        : "initial filter: " + verdict(row).failure()
+                                + (filterScore == null ? "" : "; filter score " + Formats.decimal(filterScore, 2));
+                recommendation = new Recommendation(ticker, Decision.SELL, filterScore, 0, withData(why, made));
+                reasons = unscoredReasons(recommendation, why, row, summary, made);
             } else {
                 Decision decision = each.ruling().decision();
                 double weight =
@@ -187,8 +199,8 @@ public final class FinalSelection {
                         decision,
                         each.assessment().composite(),
                         weight,
-                        summary(each, weight, weighting.method()));
-                reasons = scoredReasons(recommendation, row, each, previous.get(ticker), summary);
+                        withData(summary(each, weight, weighting.method()), made));
+                reasons = scoredReasons(recommendation, row, each, previous.get(ticker), summary, made);
             }
             recommendations.add(recommendation);
             rows.add(new SelectionRepository.Row(
@@ -225,13 +237,14 @@ public final class FinalSelection {
             Map<String, FilterRow> filter,
             Map<String, PriceSeries> prices,
             Map<String, StockFundamentals> fundamentals,
-            Map<String, PreviousDecision> previous) {
+            Map<String, PreviousDecision> previous,
+            Set<String> synthetic) {
         InputsDigest digest = new InputsDigest()
-                .add("final-sel v1")
+                .add("final-sel v2")
                 .add(properties.toString())
                 .add(userId);
         for (String ticker : new TreeSet<>(tickers)) {
-            digest.add(ticker);
+            digest.add(ticker).add(synthetic.contains(ticker) ? "synthetic" : "fetched");
             FilterRow row = filter.get(ticker);
             if (row == null) {
                 digest.add("no filter row");
@@ -333,15 +346,20 @@ public final class FinalSelection {
         return line.toString();
     }
 
+    private static String withData(String summary, boolean synthetic) {
+        return synthetic ? summary + "; " + SYNTHETIC_DATA : summary;
+    }
+
     private Map<String, @Nullable Object> scoredReasons(
             Recommendation recommendation,
             FilterRow row,
             Decided decided,
             @Nullable PreviousDecision previous,
-            SelectionRun.WeightingSummary weighting) {
+            SelectionRun.WeightingSummary weighting,
+            boolean synthetic) {
         Assessment assessment = decided.assessment();
         DecisionRule.Ruling ruling = decided.ruling();
-        Map<String, @Nullable Object> reasons = header(recommendation, row);
+        Map<String, @Nullable Object> reasons = header(recommendation, row, synthetic);
         reasons.put("rule", ruling.rule());
         reasons.put(
                 "previous",
@@ -373,21 +391,33 @@ public final class FinalSelection {
                 recommendation.decision() == Decision.BUY
                         ? "weight %s: %s".formatted(Formats.decimal(recommendation.weight(), 4), weighting.reason())
                         : "weight 0: not a Buy");
+        if (synthetic) {
+            lines.add(SYNTHETIC_DATA);
+        }
         reasons.put("weighting", weighting(weighting));
         reasons.put("reasons", lines);
         return reasons;
     }
 
     private static Map<String, @Nullable Object> unscoredReasons(
-            Recommendation recommendation, @Nullable FilterRow row, SelectionRun.WeightingSummary weighting) {
-        Map<String, @Nullable Object> reasons = header(recommendation, row);
-        reasons.put("rule", recommendation.reasons());
+            Recommendation recommendation,
+            String why,
+            @Nullable FilterRow row,
+            SelectionRun.WeightingSummary weighting,
+            boolean synthetic) {
+        Map<String, @Nullable Object> reasons = header(recommendation, row, synthetic);
+        reasons.put("rule", why);
         reasons.put("weighting", weighting(weighting));
-        reasons.put("reasons", List.of(recommendation.reasons(), "weight 0: not a Buy"));
+        List<String> lines = new ArrayList<>(List.of(why, "weight 0: not a Buy"));
+        if (synthetic) {
+            lines.add(SYNTHETIC_DATA);
+        }
+        reasons.put("reasons", lines);
         return reasons;
     }
 
-    private static Map<String, @Nullable Object> header(Recommendation recommendation, @Nullable FilterRow row) {
+    private static Map<String, @Nullable Object> header(
+            Recommendation recommendation, @Nullable FilterRow row, boolean synthetic) {
         Map<String, @Nullable Object> reasons = new LinkedHashMap<>();
         reasons.put("version", 1);
         reasons.put("decision", recommendation.decision().name());
@@ -399,6 +429,7 @@ public final class FinalSelection {
         filter.put("passed", row != null && row.passed());
         filter.put("score", row == null ? null : row.normalizedScore());
         reasons.put("filter", filter);
+        reasons.put("synthetic_data", synthetic);
         return reasons;
     }
 

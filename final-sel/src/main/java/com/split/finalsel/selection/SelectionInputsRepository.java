@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads what a selection is made from, one statement per table for the whole session: init-filter's
- * {@code initial_filtration} (same schema) and yahoo-gateway's {@code stock_prices} and {@code fundamentals} (schema
+ * {@code initial_filtration} (same schema) and yahoo-gateway's {@code stock_prices}, {@code fundamentals} and {@code tickers} (schema
  * {@code split.selection.stocks-schema}). Read-only.
  */
 class SelectionInputsRepository {
@@ -112,6 +112,20 @@ class SelectionInputsRepository {
                             nullableDouble(row, "profit_margin")));
         });
         return fundamentals;
+    }
+
+    /** The provider each ticker's stored data came from ({@code tickers.provider}: offline, yahoo). */
+    Map<String, String> providers(Collection<String> tickers) {
+        Map<String, String> providers = new HashMap<>();
+        if (tickers.isEmpty()) {
+            return providers;
+        }
+        jdbc.sql("SELECT symbol, provider FROM %stickers WHERE symbol IN (:tickers)".formatted(stocks))
+                .param("tickers", List.copyOf(tickers))
+                .query(row -> {
+                    providers.put(row.getString(1), row.getString(2));
+                });
+        return providers;
     }
 
     private static @Nullable Double nullableDouble(ResultSet row, String column) throws SQLException {

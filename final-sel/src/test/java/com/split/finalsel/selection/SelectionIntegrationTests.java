@@ -170,6 +170,10 @@ class SelectionIntegrationTests {
                 0.2,
                 FilterReasons.failing("liquidity: ADV$ 20d = 1.2e6 < 5e6").json());
         data.bars(walk("WMT", 0.001, 0.01, 2));
+        // fetched from Yahoo, but for the offline provider's synthetic data
+        for (String ticker : PORTFOLIO) {
+            data.ticker(ticker, List.of("XOM", "KO").contains(ticker) ? "offline" : "yahoo");
+        }
     }
 
     /** Publishes a selection of {@code tickers} for the session and waits for its ending event. */
@@ -225,10 +229,16 @@ class SelectionIntegrationTests {
         assertThat(recommendations.get("JNJ").get("score").asDouble()).isLessThan(0.2);
         assertThat(recommendations.get("XOM").get("score").asDouble()).isGreaterThan(0.7);
         assertThat(recommendations.get("XOM").get("reasons").asString())
-                .startsWith("veto: Altman Z 1.10 in the distress zone");
+                .startsWith("veto: Altman Z 1.10 in the distress zone")
+                .endsWith("; data: offline provider (synthetic prices and statements)");
         assertThat(recommendations.get("KO").get("reasons").asString())
-                .isEqualTo("initial filter: liquidity: ADV$ 20d = 1.2e6 < 5e6");
-        assertThat(recommendations.get("KO").get("score").isNull()).isTrue();
+                .isEqualTo("initial filter: liquidity: ADV$ 20d = 1.2e6 < 5e6; filter score 0.20;"
+                        + " data: offline provider (synthetic prices and statements)");
+        assertThat(recommendations.get("KO").get("score").asDouble())
+                .as("a rejected ticker has its filter score")
+                .isEqualTo(0.2);
+        assertThat(recommendations.get("WMT").get("score").isNull()).isTrue();
+        assertThat(recommendations.get("AAPL").get("reasons").asString()).doesNotContain("offline");
         assertThat(recommendations.get("WMT").get("reasons").asString())
                 .isEqualTo("no initial filter result for this session");
 
@@ -268,6 +278,14 @@ class SelectionIntegrationTests {
                 .isZero();
         assertThat(aapl.get("sub_scores").get("quality").get("score").asDouble())
                 .isEqualTo(1.0);
+        assertThat(aapl.get("synthetic_data").asBoolean()).isFalse();
+        JsonNode ko = JsonMapper.shared().readTree((String) rows.get(5).get("reasons_json"));
+        assertThat(ko.get("synthetic_data").asBoolean()).isTrue();
+        assertThat(ko.get("rule").asString())
+                .isEqualTo("initial filter: liquidity: ADV$ 20d = 1.2e6 < 5e6; filter score 0.20");
+        assertThat(ko.get("reasons").values())
+                .extracting(JsonNode::asString)
+                .contains("data: offline provider (synthetic prices and statements)");
 
         JsonNode result = runs.events().businessResult(QueueName.FINAL_SEL_TASKS, ending.taskId());
         assertThat(result.get("written").asBoolean()).isTrue();

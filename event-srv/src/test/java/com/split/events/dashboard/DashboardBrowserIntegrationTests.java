@@ -278,7 +278,8 @@ class DashboardBrowserIntegrationTests {
                                 .mapToLong(Long::longValue)
                                 .sum()
                         == segments);
-        assertThat(Charts.plottedPixels(browser, "#gantt-chart")).isGreaterThan(100);
+        // the runs, a few pixels wide when the tasks are quick: the waits are grey, and not counted
+        assertThat(Charts.plottedPixels(browser, "#gantt-chart")).isPositive();
         assertThat(browser.findElement(By.id("gantt-session")).getText()).isEqualTo(session);
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         screenshot(By.id("activity"), "dashboard-activity.png");

@@ -1,10 +1,13 @@
 // The task dashboard: a client of event-srv's JSON APIs, whose errors are RFC 9457 problem details.
 
+import {COLORS, draw, gantt} from './split-web/charts.js';
 import {$, apiClient, duration, el, fill, newest, showSignedInUser, status, time} from './split-web/page.js';
 
 const api = apiClient('event-srv');
 
 const REFRESH_MS = 3000;
+// an aggregate over the journal: once in a while is enough for a chart by the minute
+const THROUGHPUT_REFRESH_MS = 30_000;
 const TASK_PAGE_SIZE = 25;
 const DEAD_PAGE_SIZE = 50;
 // task-contracts' TaskStatus, in lifecycle order
@@ -77,6 +80,7 @@ async function loadQueues() {
         el('button', {type: 'button', class: 'link', onclick: () => filterByStatus(name)},
             status(name), ' ', el('span', {class: 'count'}, counts.by_status[name] ?? 0)))));
     queueChoices(queues.map((q) => q.queue));
+    drawDepths(queues);
     // the dead letters follow the queue table: their list reloads when the chosen queue's count moves
     const chosen = queues.find((q) => q.queue === $('#dead-queue').value);
     const seen = chosen ? `${chosen.queue}:${chosen.dead}` : '';
@@ -85,6 +89,118 @@ async function loadQueues() {
         await loadDead();
     }
     $('#refreshed').textContent = `Updated ${new Date().toISOString().slice(11, 19)}Z`;
+}
+
+// Charts
+
+const DEPTHS = {ready: COLORS.accent, processing: COLORS.success, delayed: COLORS.waiting, dead: COLORS.failure};
+
+function drawDepths(queues) {
+    draw($('#depth-chart'), {
+        legend: {top: 0},
+        grid: {left: 8, right: 8, top: 32, bottom: 8, containLabel: true},
+        xAxis: {type: 'category', data: queues.map((q) => q.queue), axisLabel: {interval: 0, rotate: 20}},
+        yAxis: [
+            {type: 'value', name: 'tasks', nameTextStyle: {align: 'left'}, minInterval: 1},
+            {type: 'value', name: 'oldest wait (s)', nameTextStyle: {align: 'right'}, splitLine: {show: false}},
+        ],
+        tooltip: {trigger: 'axis'},
+        series: [
+            ...Object.entries(DEPTHS).map(([field, color]) => ({
+                type: 'bar', name: field, stack: 'depth', barMaxWidth: 48, itemStyle: {color},
+                data: queues.map((q) => q[field]),
+            })),
+            {
+                type: 'scatter', name: 'oldest wait', yAxisIndex: 1, symbolSize: 12, itemStyle: {color: '#7b3fa0'},
+                data: queues.map((q) => q.oldest_waiting_ms / 1000),
+            },
+        ],
+    }, queues.length ? null : 'No queues');
+}
+
+async function loadThroughput() {
+    const hours = $('#throughput-hours').value;
+    const current = newest('throughput');
+    const throughput = await api(`/api/tasks/throughput?hours=${hours}`);
+    if (!current()) {
+        return;
+    }
+    const start = Date.parse(throughput.from);
+    const step = throughput.step_seconds * 1000;
+    const points = (counts) => counts.map((count, minute) => [start + minute * step, count]);
+    const series = (name, grid, counts) => ({
+        type: 'line', name, xAxisIndex: grid, yAxisIndex: grid, showSymbol: false, step: 'start', data: points(counts),
+    });
+    const names = throughput.queues.map((q) => q.queue);
+    // one colour per queue in both grids: the failed series take the completed one's name and so its colour
+    draw($('#throughput-chart'), {
+        legend: {top: 0, data: names},
+        grid: [
+            {left: 8, right: 16, top: 32, height: '46%', containLabel: true},
+            {left: 8, right: 16, bottom: 8, height: '28%', containLabel: true},
+        ],
+        xAxis: [
+            {type: 'time', gridIndex: 0, min: start, max: Date.parse(throughput.to), axisLabel: {show: false}},
+            {type: 'time', gridIndex: 1, min: start, max: Date.parse(throughput.to), axisLabel: {hideOverlap: true}},
+        ],
+        yAxis: [
+            {type: 'value', gridIndex: 0, name: 'completed', nameTextStyle: {align: 'left'}, minInterval: 1},
+            {type: 'value', gridIndex: 1, name: 'failed', nameTextStyle: {align: 'left'}, minInterval: 1},
+        ],
+        tooltip: {trigger: 'axis'},
+        series: throughput.queues.flatMap((q) => [
+            series(q.queue, 0, q.completed),
+            series(q.queue, 1, q.failed),
+        ]),
+    }, names.length ? null : `No task finished in the last ${hours} h`);
+}
+
+function throughputLoop() {
+    loadThroughput()
+        .then(() => clearError('throughput'))
+        .catch((error) => showError('throughput', error))
+        .finally(() => setTimeout(throughputLoop, THROUGHPUT_REFRESH_MS));
+}
+
+// an outcome's colour: done, retried, failed; an open run in the accent colour, a wait in grey
+const SEGMENT_KINDS = {
+    waiting: COLORS.muted, running: COLORS.accent, done: COLORS.success, retried: COLORS.waiting,
+    failed: COLORS.failure,
+};
+
+function segmentKind(segment) {
+    if (segment.kind === 'waiting' || segment.outcome === null) {
+        return segment.kind;
+    }
+    if (segment.outcome === 'SUCCESS' || segment.outcome === 'NO_DATA') {
+        return 'done';
+    }
+    return segment.outcome === 'RETRY' ? 'retried' : 'failed';
+}
+
+/** The session's tasks on a timeline, above the task list, while the filter names one session. */
+async function loadGantt() {
+    const sessionId = $('#filter-session').value.trim();
+    $('#gantt').hidden = !sessionId;
+    if (!sessionId) {
+        return;
+    }
+    const current = newest('gantt');
+    const timeline = await api(`/api/tasks/gantt?sessionId=${encodeURIComponent(sessionId)}`);
+    if (!current()) {
+        return;
+    }
+    $('#gantt-session').textContent = sessionId;
+    $('#gantt-note').textContent = timeline.truncated ? `(its first ${timeline.tasks.length} tasks)` : '';
+    // a UUIDv7 starts with its time: tasks published together differ at the end
+    const rows = timeline.tasks.map((task) => `${task.task_type ?? '?'} …${task.task_id.slice(-8)}`);
+    const bars = timeline.tasks.flatMap((task, row) => task.segments.map((segment) => ({
+        row, from: Date.parse(segment.from), to: segment.to ? Date.parse(segment.to) : null,
+        kind: segmentKind(segment), label: `${rows[row]} (${task.queue ?? '?'}, ${task.status ?? '?'})`,
+    })));
+    // a line per task: tall enough to read, whatever the number of tasks
+    $('#gantt-chart').style.height = `${Math.max(12, 4 + 1.6 * rows.length)}rem`;
+    gantt($('#gantt-chart'), rows, bars, SEGMENT_KINDS);
 }
 
 // Schedules: when each runs next, its last run (the task it published, or skipped), and its runs in the task list.
@@ -237,6 +353,7 @@ async function loadTasks() {
         : '';
     $('#page-prev').disabled = page.page === 0;
     $('#page-next').disabled = page.page + 1 >= page.total_pages;
+    await loadGantt();
 }
 
 function filterByStatus(name) {
@@ -531,6 +648,8 @@ function start() {
     });
     on('#dead-requeue-all', requeueAll);
     on('#recovery-load', loadRecovery);
+    $('#throughput-hours').addEventListener('change', () =>
+        loadThroughput().catch((error) => showError('action', error)));
     on('#reconcile', reconcile);
     window.addEventListener('hashchange', () => {
         followLink();
@@ -542,6 +661,7 @@ function start() {
     loadTasks().catch((error) => showError('action', error));
     loadRecovery().catch((error) => showError('action', error));
     refresh();
+    throughputLoop();
 }
 
 start();

@@ -1,5 +1,6 @@
 // The portfolio page: a client of portfolio-mngr's JSON API, whose errors are RFC 9457 problem details.
 
+import {COLORS, PALETTE, draw, gantt} from './split-web/charts.js';
 import {$, apiClient, duration, el, fill, newest, showSignedInUser, status, time as timeOf} from './split-web/page.js';
 
 const POLL_MS = 1000;
@@ -282,6 +283,7 @@ function renderNoRun() {
     $('#run-summary').textContent = 'Not refreshed yet.';
     $('#run-reason').hidden = true;
     fill($('#step-table tbody'), [], 7, 'No run yet');
+    draw($('#steps-chart'), {}, 'No run yet');
     $('#run-links').replaceChildren();
 }
 
@@ -318,6 +320,7 @@ function renderRun(run) {
             }, el('code', {}, task.task_id.slice(0, 8)), '…'))
             : ['—'])),
     )), 7, run.status === 'RUNNING' ? 'Waiting for the orchestrator…' : 'No steps reported');
+    drawSteps(run);
     $('#run-links').replaceChildren(
         el('a', {href: run.refresh_task.links.dashboard, target: '_blank', rel: 'noopener', id: 'refresh-task-link'},
             'Refresh task timeline'),
@@ -382,6 +385,70 @@ async function loadRecommendations() {
         cell('Weight', {class: 'num', 'data-field': 'weight'}, `${(rec.weight * 100).toFixed(1)} %`),
         cell('Why', {class: 'why'}, rec.reasons),
     )), 5, latest ? 'The run recommended nothing' : 'No recommendations yet');
+    drawWeights(latest?.recommendations ?? []);
+    drawScores(latest?.recommendations ?? []);
+}
+
+// Charts
+
+const STEP_STATES = {running: COLORS.accent, done: COLORS.success, failed: COLORS.failure};
+
+/** The run's steps on a timeline: each from its start to its end, or to now while it runs. */
+function drawSteps(run) {
+    const steps = run.steps.filter((step) => step.started_at);
+    gantt($('#steps-chart'), steps.map((step) => step.step), steps.map((step, row) => ({
+        row, from: Date.parse(step.started_at), to: step.finished_at ? Date.parse(step.finished_at) : null,
+        kind: step.state in STEP_STATES ? step.state : 'running',
+        label: `${step.step}: ${step.tickers_done} done, ${step.tickers_failed} failed of ${step.tickers_total}`,
+    })), STEP_STATES);
+}
+
+function drawWeights(recommendations) {
+    const buys = recommendations.filter((rec) => rec.weight > 0);
+    draw($('#weights-chart'), {
+        grid: {left: 8, right: 48, top: 8, bottom: 8, containLabel: true},
+        xAxis: {type: 'value', max: 1, axisLabel: {formatter: (value) => `${Math.round(value * 100)} %`}},
+        yAxis: {type: 'category', data: buys.map((rec) => rec.ticker), inverse: true},
+        tooltip: {trigger: 'axis', valueFormatter: (value) => `${(value * 100).toFixed(1)} %`},
+        series: [{
+            type: 'bar', name: 'weight', itemStyle: {color: COLORS.success}, barMaxWidth: 24,
+            label: {show: true, position: 'right', formatter: ({value}) => `${(value * 100).toFixed(1)} %`},
+            data: buys.map((rec) => rec.weight),
+        }],
+    }, buys.length ? null : 'No Buy in the latest run');
+}
+
+/**
+ * Each ticker's score as a stack of its parts (sub-score × weight, which add up to the score); a score without parts
+ * is one bar of its own, and a ticker without a score has none.
+ */
+function drawScores(recommendations) {
+    const names = [...new Set(recommendations.flatMap((rec) => rec.score_parts.map((part) => part.name)))];
+    const contribution = (rec, name) => {
+        const part = rec.score_parts.find((each) => each.name === name);
+        return part ? part.score * part.weight : null;
+    };
+    const series = names.map((name) => ({
+        type: 'bar', name, stack: 'score', barMaxWidth: 24,
+        data: recommendations.map((rec) => contribution(rec, name)),
+    }));
+    if (recommendations.some((rec) => rec.score !== null && !rec.score_parts.length)) {
+        series.push({
+            type: 'bar', name: 'score', stack: 'score', barMaxWidth: 24, itemStyle: {color: PALETTE.at(-1)},
+            data: recommendations.map((rec) => (rec.score_parts.length ? null : rec.score)),
+        });
+    }
+    draw($('#scores-chart'), {
+        legend: {top: 0},
+        grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
+        xAxis: {type: 'value', max: 1},
+        yAxis: {
+            type: 'category', inverse: true,
+            data: recommendations.map((rec) => `${rec.ticker} ${rec.decision}${rec.score === null ? ' (not scored)' : ''}`),
+        },
+        tooltip: {trigger: 'axis', valueFormatter: (value) => (value === null ? '—' : value.toFixed(3))},
+        series,
+    }, series.length ? null : 'No scores yet');
 }
 
 // Wiring

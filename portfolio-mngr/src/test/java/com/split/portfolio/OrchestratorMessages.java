@@ -98,15 +98,28 @@ public record OrchestratorMessages(JsonMapper mapper) {
         for (int i = 0; i < tickers.size(); i++) {
             String ticker = tickers.get(i);
             String decision = decisionOf(ticker);
-            recommendations
+            double score = 0.9 - i * 0.05;
+            ObjectNode recommendation = recommendations
                     .addObject()
                     .put("ticker", ticker)
                     .put("decision", decision)
-                    .put("score", 0.9 - i * 0.05)
+                    .put("score", score)
                     .put("weight", decision.equals("BUY") ? 0.25 : 0.0)
-                    .put(
-                            "reasons",
-                            "%s: score %.2f from liquidity and profitability".formatted(decision, 0.9 - i * 0.05));
+                    .put("reasons", "%s: score %.2f from liquidity and profitability".formatted(decision, score));
+            // the last one as from a final-sel that reports no parts; the others in two parts that add up to the score
+            if (i < tickers.size() - 1) {
+                ArrayNode parts = recommendation.putArray("score_parts");
+                parts.addObject()
+                        .put("name", "liquidity")
+                        .put("score", score)
+                        .put("weight", 0.6)
+                        .put("known", true);
+                parts.addObject()
+                        .put("name", "profitability")
+                        .put("score", score)
+                        .put("weight", 0.4)
+                        .put("known", i % 2 == 0);
+            }
         }
         return message(TaskType.RUN_COMPLETED, sessionId, payload).build();
     }

@@ -18,19 +18,26 @@ import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.test.SplitIntegrationTest;
 import com.split.tasks.test.TaskEnvelopes;
 import com.split.web.test.ApiClient;
+import com.split.web.test.Charts;
 import com.split.web.test.HeadlessChromium;
 import com.split.web.test.TestUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
@@ -44,6 +51,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in headless Chromium, against a real worker and a journal on real Redis and MariaDB. Needs Chromium
@@ -229,6 +237,56 @@ class DashboardBrowserIntegrationTests {
     }
 
     @Test
+    void chartsDrawTheJournalsActivityAndASessionsTasks() throws IOException {
+        String session = "session-" + UUID.randomUUID();
+        // attempt 1 succeeds, attempt 0 fails for good: both kinds of throughput, and a Gantt of three tasks
+        List<TaskEnvelope> tasks = List.of(
+                TaskEnvelopes.testTask().sessionId(session).attempt(1).build(),
+                TaskEnvelopes.testTask().sessionId(session).attempt(1).build(),
+                TaskEnvelopes.testTask().sessionId(session).build());
+        tasks.forEach(publisher::publish);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        api.get("/api/tasks?sessionId=" + session).get("content").findValuesAsString("status").stream()
+                                        .filter(status -> status.equals("SUCCESS") || status.equals("FAILURE"))
+                                        .count()
+                                == tasks.size());
+
+        browser.get("http://localhost:" + port + "/#session=" + session);
+
+        // the throughput: a completed and a failed series per queue the journal knows, one point per minute
+        JsonNode throughput = api.get("/api/tasks/throughput?hours=3");
+        int queues = throughput.get("queues").size();
+        assertThat(queues).isPositive();
+        List<Long> minutes = waitFor(driver -> seriesOf(driver, "#throughput-chart", 2 * queues));
+        assertThat(minutes).containsOnly((long)
+                throughput.get("queues").get(0).get("completed").size());
+        assertThat(Charts.plottedPixels(browser, "#throughput-chart")).isPositive();
+        // the depths: four states and the oldest wait of each queue
+        int live = api.get("/api/queues").size();
+        List<Long> depths = waitFor(driver -> seriesOf(driver, "#depth-chart", 5));
+        assertThat(depths).containsOnly((long) live);
+        assertThat(Charts.plottedPixels(browser, "#depth-chart")).isPositive();
+        // the session's Gantt: every wait and run of its three tasks
+        JsonNode gantt = api.get("/api/tasks/gantt?sessionId=" + session);
+        assertThat(gantt.get("tasks")).hasSize(3);
+        int segments = gantt.get("tasks").findValues("segments").stream()
+                .mapToInt(JsonNode::size)
+                .sum();
+        waitFor(driver -> Charts.seriesPoints(driver, "#gantt-chart") != null
+                && Charts.seriesPoints(driver, "#gantt-chart").stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        == segments);
+        // the runs, a few pixels wide when the tasks are quick: the waits are grey, and not counted
+        assertThat(Charts.plottedPixels(browser, "#gantt-chart")).isPositive();
+        assertThat(browser.findElement(By.id("gantt-session")).getText()).isEqualTo(session);
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        screenshot(By.id("activity"), "dashboard-activity.png");
+        screenshot(By.id("gantt"), "dashboard-gantt.png");
+    }
+
+    @Test
     void showsTheProblemDetailOfARejectedFilter() {
         browser.get("http://localhost:" + port + "/");
         browser.findElement(By.id("filter-queue")).sendKeys("Not-A-Queue");
@@ -288,6 +346,18 @@ class DashboardBrowserIntegrationTests {
             element.click();
             return true;
         });
+    }
+
+    /** The chart's series' point counts once it has {@code series} of them; null until then. */
+    private static @Nullable List<Long> seriesOf(WebDriver driver, String chart, int series) {
+        List<Long> points = Charts.seriesPoints(driver, chart);
+        return points != null && points.size() == series ? points : null;
+    }
+
+    private void screenshot(By element, String name) throws IOException {
+        Path shot =
+                browser.findElement(element).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String text(By target) {

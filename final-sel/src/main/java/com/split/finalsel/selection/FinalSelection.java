@@ -202,13 +202,11 @@ public final class FinalSelection {
                         withData(summary(each, weight, weighting.method()), made));
                 reasons = scoredReasons(recommendation, row, each, previous.get(ticker), summary, made);
             }
+            String reasonsJson = JsonMapper.shared().writeValueAsString(reasons);
+            recommendation = recommendation.withPartsFrom(JsonMapper.shared().readTree(reasonsJson));
             recommendations.add(recommendation);
             rows.add(new SelectionRepository.Row(
-                    ticker,
-                    recommendation.decision(),
-                    recommendation.score(),
-                    recommendation.weight(),
-                    JsonMapper.shared().writeValueAsString(reasons)));
+                    ticker, recommendation.decision(), recommendation.score(), recommendation.weight(), reasonsJson));
         }
         selections.store(userId, sessionId, rows, digest, now);
         SelectionRun run = new SelectionRun(true, recommendations, summary, weighing);
@@ -295,11 +293,12 @@ public final class FinalSelection {
             }
             JsonNode reasons = JsonMapper.shared().readTree(row.reasonsJson());
             recommendations.add(new Recommendation(
-                    ticker,
-                    row.decision(),
-                    row.score(),
-                    row.weight(),
-                    reasons.path("summary").asString("")));
+                            ticker,
+                            row.decision(),
+                            row.score(),
+                            row.weight(),
+                            reasons.path("summary").asString(""))
+                    .withPartsFrom(reasons));
             if (weighting == null) {
                 JsonNode session = reasons.path("weighting");
                 weighting = new SelectionRun.WeightingSummary(

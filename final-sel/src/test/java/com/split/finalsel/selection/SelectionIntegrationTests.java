@@ -239,6 +239,15 @@ class SelectionIntegrationTests {
                 .isEqualTo(0.2);
         assertThat(recommendations.get("WMT").get("score").isNull()).isTrue();
         assertThat(recommendations.get("AAPL").get("reasons").asString()).doesNotContain("offline");
+        // the composite's parts, which the portfolio page charts: they add up to the score
+        JsonNode parts = recommendations.get("JPM").get("score_parts");
+        assertThat(parts.findValuesAsString("name")).containsExactly("quality", "value", "momentum", "risk");
+        double sum = 0;
+        for (JsonNode part : parts) {
+            sum += part.get("score").asDouble() * part.get("weight").asDouble();
+        }
+        assertThat(sum).isCloseTo(recommendations.get("JPM").get("score").asDouble(), within(1e-3));
+        assertThat(recommendations.get("KO").get("score_parts")).isEmpty();
         assertThat(recommendations.get("WMT").get("reasons").asString())
                 .isEqualTo("no initial filter result for this session");
 

@@ -1,5 +1,6 @@
 package com.split.portfolio.refresh;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,7 +12,18 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param score 0 to 1, higher is better; null when final-sel could not score it
  * @param weight the ticker's share of the portfolio, 0 to 1 (0 for HOLD and SELL)
  * @param reasons a one-line summary of why
+ * @param scoreParts what the score is made of; empty when final-sel reported no parts
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record Recommendation(
-        String ticker, String decision, @Nullable Double score, double weight, String reasons) {}
+        String ticker,
+        String decision,
+        @Nullable Double score,
+        double weight,
+        String reasons,
+        List<ScorePart> scoreParts) {
+
+    Recommendation {
+        scoreParts = List.copyOf(scoreParts);
+    }
+}

@@ -33,6 +33,7 @@ class RefreshRunRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<UUID>> UUIDS = new TypeReference<>() {};
     private static final TypeReference<List<Dropped>> DROPPED = new TypeReference<>() {};
+    private static final TypeReference<List<ScorePart>> SCORE_PARTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -173,32 +174,38 @@ class RefreshRunRepository {
     /** Stores the run's recommendations; keyed on (session, ticker), so storing them again changes nothing. */
     void upsertRecommendations(String sessionId, List<Recommendation> recommendations) {
         batch.batchUpdate("""
-                        INSERT INTO recommendations (session_id, ticker, decision, score, weight, reasons)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO recommendations (session_id, ticker, decision, score, weight, reasons, score_parts)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE decision = VALUES(decision), score = VALUES(score),
-                            weight = VALUES(weight), reasons = VALUES(reasons)""", recommendations, 500, (statement, recommendation) -> {
+                            weight = VALUES(weight), reasons = VALUES(reasons),
+                            score_parts = VALUES(score_parts)""", recommendations, 500, (statement, recommendation) -> {
             statement.setString(1, sessionId);
             statement.setString(2, recommendation.ticker());
             statement.setString(3, recommendation.decision());
             statement.setObject(4, recommendation.score());
             statement.setDouble(5, recommendation.weight());
             statement.setString(6, recommendation.reasons());
+            statement.setString(7, mapper.writeValueAsString(recommendation.scoreParts()));
         });
     }
 
     /** BUY first, then HOLD, then SELL; within each, the highest weight and score first. */
     List<Recommendation> recommendations(String sessionId) {
         return jdbc.sql("""
-                        SELECT ticker, decision, score, weight, reasons FROM recommendations
+                        SELECT ticker, decision, score, weight, reasons, score_parts FROM recommendations
                         WHERE session_id = :session
                         ORDER BY FIELD(decision, 'BUY', 'HOLD', 'SELL'), weight DESC, score DESC, ticker""")
                 .param("session", sessionId)
-                .query((row, index) -> new Recommendation(
-                        row.getString("ticker"),
-                        row.getString("decision"),
-                        row.getObject("score", Double.class),
-                        row.getDouble("weight"),
-                        row.getString("reasons")))
+                .query((row, index) -> {
+                    String parts = row.getString("score_parts");
+                    return new Recommendation(
+                            row.getString("ticker"),
+                            row.getString("decision"),
+                            row.getObject("score", Double.class),
+                            row.getDouble("weight"),
+                            row.getString("reasons"),
+                            parts == null ? List.of() : mapper.readValue(parts, SCORE_PARTS));
+                })
                 .list();
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -34,6 +35,9 @@ record RunCompleted(
     /** Weights are computed in floating point: a lone BUY may weigh 1.0000000000000002. */
     static final double WEIGHT_ROUNDING = 1e-9;
 
+    static final int MAX_SCORE_PARTS = 16;
+    static final Pattern PART_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
     private static final String TYPE = TaskType.RUN_COMPLETED.name();
 
     /** The payload as it arrives: everything may be missing until checked. */
@@ -53,7 +57,14 @@ record RunCompleted(
             @Nullable String decision,
             @Nullable Double score,
             @Nullable Double weight,
-            @Nullable String reasons) {}
+            @Nullable String reasons,
+            @Nullable List<WireScorePart> scoreParts) {}
+
+    record WireScorePart(
+            @Nullable String name,
+            @Nullable Double score,
+            @Nullable Double weight,
+            @Nullable Boolean known) {}
 
     /** @throws com.split.tasks.bus.worker.PermanentTaskFailure if the payload breaks the contract */
     static RunCompleted parse(JsonMapper mapper, JsonNode payload) {
@@ -103,6 +114,44 @@ record RunCompleted(
         }
         weight = Math.clamp(weight, 0.0, 1.0);
         String reasons = Payloads.clip(item.reasons() == null ? "" : item.reasons(), MAX_REASONS);
-        return new Recommendation(ticker, decision, score, weight, reasons);
+        return new Recommendation(ticker, decision, score, weight, reasons, scoreParts(ticker, item.scoreParts()));
+    }
+
+    /** Absent from an older final-sel: no parts. */
+    private static List<ScorePart> scoreParts(String ticker, @Nullable List<WireScorePart> wire) {
+        if (wire == null) {
+            return List.of();
+        }
+        if (wire.size() > MAX_SCORE_PARTS) {
+            throw Payloads.invalid(
+                    TYPE, "the score of %s has %d parts, at most %d".formatted(ticker, wire.size(), MAX_SCORE_PARTS));
+        }
+        List<ScorePart> parts = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (WireScorePart part : wire) {
+            String name = part == null ? null : part.name();
+            if (name == null || !PART_NAME.matcher(name).matches() || !names.add(name)) {
+                throw Payloads.invalid(
+                        TYPE,
+                        "a score part of %s needs a name of its own (lower-case letters, digits, _): %s"
+                                .formatted(ticker, part));
+            }
+            parts.add(new ScorePart(
+                    name,
+                    fraction(ticker, name, "score", part.score()),
+                    fraction(ticker, name, "weight", part.weight()),
+                    !Boolean.FALSE.equals(part.known())));
+        }
+        return parts;
+    }
+
+    private static double fraction(String ticker, String part, String field, @Nullable Double value) {
+        if (value == null || !(value >= 0 && value <= 1)) {
+            throw Payloads.invalid(
+                    TYPE,
+                    "the %s of %s's score part %s must be between 0 and 1, was %s"
+                            .formatted(field, ticker, part, value));
+        }
+        return value;
     }
 }

@@ -18,6 +18,7 @@ import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitIntegrationTest;
+import com.split.web.test.Charts;
 import com.split.web.test.HeadlessChromium;
 import com.split.web.test.TestUsers;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The page in headless Chromium, on real Redis and MariaDB, with a stand-in orchestrator: a real bus worker of
@@ -185,6 +187,7 @@ class PortfolioPageBrowserIntegrationTests {
         waitFor(attributeToBe(
                 By.cssSelector("#run-table tbody tr[data-session='%s']".formatted(session)), "data-status", "SUCCESS"));
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        chartsDrawTheRun(session);
 
         screenshot("portfolio-page.png");
         browser.manage().window().setSize(new Dimension(420, 1600));
@@ -268,6 +271,37 @@ class PortfolioPageBrowserIntegrationTests {
         WebElement input = browser.findElement(field);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Each chart holds what the API says and drew it: its series' points, and coloured pixels in its plot. */
+    private void chartsDrawTheRun(String session) {
+        JsonNode run = api.get("/api/runs/" + session);
+        long started = run.get("steps").findValues("started_at").stream()
+                .filter(at -> !at.isNull())
+                .count();
+        assertThat(started).isEqualTo(3);
+        waitFor(driver -> points(driver, "#steps-chart") == started);
+        JsonNode latest = api.get("/api/portfolios/" + run.get("portfolio_id").asLong() + "/recommendations")
+                .get("recommendations");
+        long buys = latest.valueStream()
+                .filter(recommendation -> recommendation.get("weight").asDouble() > 0)
+                .count();
+        assertThat(buys).isPositive();
+        waitFor(driver -> points(driver, "#weights-chart") == buys);
+        // two parts for all but one ticker, whose score has none: three stacks of a bar per ticker
+        List<Long> scores = waitFor(driver -> {
+            List<Long> series = Charts.seriesPoints(driver, "#scores-chart");
+            return series != null && series.size() == 3 ? series : null;
+        });
+        assertThat(scores).containsOnly((long) latest.size());
+        for (String chart : List.of("#steps-chart", "#weights-chart", "#scores-chart")) {
+            assertThat(Charts.plottedPixels(browser, chart)).as(chart).isGreaterThan(100);
+        }
+    }
+
+    private static long points(WebDriver driver, String chart) {
+        List<Long> series = Charts.seriesPoints(driver, chart);
+        return series == null ? -1 : series.stream().mapToLong(Long::longValue).sum();
     }
 
     private String text(By target) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,18 @@ class RunCompletedTests {
                 .put("decision", "BUY")
                 .put("score", 0.64)
                 .put("weight", 0.3)
-                .put("reasons", "strong profitability");
+                .put("reasons", "strong profitability")
+                .putArray("score_parts")
+                .add(MAPPER.createObjectNode()
+                        .put("name", "quality")
+                        .put("score", 0.8)
+                        .put("weight", 0.5)
+                        .put("known", true))
+                .add(MAPPER.createObjectNode()
+                        .put("name", "value")
+                        .put("score", 0.48)
+                        .put("weight", 0.5)
+                        .put("known", false));
         recommendations
                 .addObject()
                 .put("ticker", "KO")
@@ -52,9 +64,17 @@ class RunCompletedTests {
         assertThat(completed.dropped()).containsExactly(new Dropped("XYZ", "no prices"));
         assertThat(completed.recommendations())
                 .containsExactly(
-                        new Recommendation("AAPL", "BUY", 0.64, 0.3, "strong profitability"),
-                        // decisions are read in any case; no weight is 0
-                        new Recommendation("KO", "SELL", 0.2, 0.0, "failed the liquidity gate"));
+                        new Recommendation(
+                                "AAPL",
+                                "BUY",
+                                0.64,
+                                0.3,
+                                "strong profitability",
+                                List.of(
+                                        new ScorePart("quality", 0.8, 0.5, true),
+                                        new ScorePart("value", 0.48, 0.5, false))),
+                        // decisions are read in any case; no weight is 0; a final-sel that reports no parts
+                        new Recommendation("KO", "SELL", 0.2, 0.0, "failed the liquidity gate", List.of()));
     }
 
     @Test
@@ -109,6 +129,15 @@ class RunCompletedTests {
         assertRefused(changed(0, rec -> rec.put("ticker", "not a ticker")), "a recommendation needs a valid ticker");
         assertRefused(changed(1, rec -> rec.put("ticker", "AAPL")), "recommendations hold AAPL twice");
         assertRefused(changed(0, rec -> rec.remove("decision")), "recommendations[AAPL].decision is required");
+        assertRefused(
+                changed(0, rec -> ((ObjectNode) rec.get("score_parts").get(0)).put("weight", 2)),
+                "the weight of AAPL's score part quality must be between 0 and 1, was 2.0");
+        assertRefused(
+                changed(0, rec -> ((ObjectNode) rec.get("score_parts").get(1)).put("name", "quality")),
+                "a score part of AAPL needs a name of its own");
+        assertRefused(
+                changed(0, rec -> ((ObjectNode) rec.get("score_parts").get(1)).remove("score")),
+                "the score of AAPL's score part value must be between 0 and 1, was null");
     }
 
     /** The payload with one of its recommendations changed. */

@@ -76,10 +76,16 @@ final class Stack implements AutoCloseable {
                 .redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        if (!process.waitFor(UP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        boolean finished = process.waitFor(UP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
         }
         String printed = Files.readString(output);
+        assertThat(finished)
+                .as(
+                        "bin/split %s did not finish within %s; it printed:%n%s",
+                        String.join(" ", arguments), UP_PATIENCE, printed)
+                .isTrue();
         assertThat(process.exitValue())
                 .as("bin/split %s printed:%n%s", String.join(" ", arguments), printed)
                 .isZero();

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.mysql.MySQLContainer;
 
 /**
@@ -35,6 +36,19 @@ public class SplitTestMysql {
     static final String USER = "SPLIT_TEST_MYSQL_USER";
 
     static final String PASSWORD = "SPLIT_TEST_MYSQL_PASSWORD";
+
+    /**
+     * Spring caches every test context with its connection pool, and a pool keeps its maximum open by default: a
+     * module's integration tests would hold 10-20 idle connections per cached context and exhaust the server's
+     * {@code max_connections} (151) before the last class starts. Pools still grow to their maximum under load.
+     */
+    @Bean
+    DynamicPropertyRegistrar splitTestIdlePools() {
+        return registry -> {
+            registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
+            registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000); // ms: Hikari binds a plain long
+        };
+    }
 
     // static: a post-processor must exist before the beans it wraps
     @Bean

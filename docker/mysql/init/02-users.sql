@@ -2,7 +2,7 @@
 -- (spring.flyway.user) and which may change the structure of what the service owns and nothing else, and the runtime
 -- user the service itself connects as (spring.datasource.username), which may only read and write rows: SELECT,
 -- INSERT, UPDATE, DELETE on what it owns, plus the reads DESIGN.md allows across owners (init-filter and final-sel
--- read split_stocks; final-sel reads initial_filtration). A stolen runtime password cannot drop or alter a table.
+-- read split_stocks, portfolio-mngr too for the page's price chart; final-sel reads initial_filtration). A stolen runtime password cannot drop or alter a table.
 -- Runs on MySQL 8.4 and MariaDB 10.11, once on compose's first start and again on every `bin/split up`, so each step
 -- is idempotent and a changed password takes effect. The users are made by the procedures below, which live in a
 -- schema of their own only while this file runs. In database-level grants `\_` is a literal underscore (a bare `_`
@@ -83,12 +83,13 @@ END//
 
 DELIMITER ;
 
--- portfolio-mngr: split_portfolios.
+-- portfolio-mngr: split_portfolios; reads split_stocks (the closes behind a run's recommendations).
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.service_user('${SPLIT_SCHEMA_PREFIX}portfolio_mngr_migrator', '${SPLIT_PORTFOLIO_MNGR_MIGRATOR_DB_PASSWORD}');
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.grant_migrator('${SPLIT_SCHEMA_PREFIX}portfolio_mngr_migrator', '`${SPLIT_SCHEMA_PREFIX}split\_portfolios`.*', '');
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.service_user('${SPLIT_SCHEMA_PREFIX}portfolio_mngr', '${SPLIT_PORTFOLIO_MNGR_DB_PASSWORD}');
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.revoke_from('${SPLIT_SCHEMA_PREFIX}portfolio_mngr', 'CREATE, ALTER, INDEX, DROP, REFERENCES, GRANT OPTION', '`${SPLIT_SCHEMA_PREFIX}split\_portfolios`.*');
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.grant_runtime('${SPLIT_SCHEMA_PREFIX}portfolio_mngr', '`${SPLIT_SCHEMA_PREFIX}split\_portfolios`.*');
+GRANT SELECT ON `${SPLIT_SCHEMA_PREFIX}split\_stocks`.* TO '${SPLIT_SCHEMA_PREFIX}portfolio_mngr'@'%';
 
 -- yahoo-gateway: split_stocks.
 CALL `${SPLIT_SCHEMA_PREFIX}split_setup`.service_user('${SPLIT_SCHEMA_PREFIX}yahoo_gateway_migrator', '${SPLIT_YAHOO_GATEWAY_MIGRATOR_DB_PASSWORD}');

@@ -361,15 +361,8 @@ async function loadRuns() {
 
 async function loadRecommendations() {
     const current = newest('recommendations');
-    let latest;
-    try {
-        latest = await api(`/api/portfolios/${state.portfolioId}/recommendations`);
-    } catch (error) {
-        if (error.status !== 404) {
-            throw error;
-        }
-        latest = null;
-    }
+    const latest = await orNull(api(`/api/portfolios/${state.portfolioId}/recommendations`));
+    const prices = latest && await orNull(api(`/api/portfolios/${state.portfolioId}/prices`));
     if (!current()) {
         return;
     }
@@ -387,6 +380,19 @@ async function loadRecommendations() {
     )), 5, latest ? 'The run recommended nothing' : 'No recommendations yet');
     drawWeights(latest?.recommendations ?? []);
     drawScores(latest?.recommendations ?? []);
+    drawPrices(prices?.tickers ?? []);
+}
+
+/** What a request answers; null for a 404 (no successful run yet). */
+async function orNull(request) {
+    try {
+        return await request;
+    } catch (error) {
+        if (error.status === 404) {
+            return null;
+        }
+        throw error;
+    }
 }
 
 // Charts
@@ -449,6 +455,33 @@ function drawScores(recommendations) {
         tooltip: {trigger: 'axis', valueFormatter: (value) => (value === null ? '—' : value.toFixed(3))},
         series,
     }, series.length ? null : 'No scores yet');
+}
+
+const DECISION_LINES = {BUY: 'solid', HOLD: 'dashed', SELL: 'dotted'};
+
+/**
+ * Each ticker's adjusted close over the window its screen used, rebased to 100 on the window's first day: tickers of
+ * any price level compare on one axis; the tooltip keeps each close.
+ */
+function drawPrices(tickers) {
+    const drawn = tickers.filter((ticker) => ticker.adj_close.length);
+    draw($('#prices-chart'), {
+        legend: {top: 0, type: 'scroll'},
+        grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
+        xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
+        yAxis: {type: 'value', scale: true},
+        tooltip: {
+            trigger: 'axis',
+            formatter: (points) => [points[0].axisValueLabel, ...points.map((point) =>
+                `${point.seriesName}: ${point.value[1].toFixed(1)} (close ${point.value[2].toFixed(2)})`)].join('\n'),
+        },
+        series: drawn.map((ticker) => ({
+            type: 'line', name: `${ticker.ticker} ${ticker.decision}`, showSymbol: false,
+            lineStyle: {width: 1.5, type: DECISION_LINES[ticker.decision] ?? 'solid'},
+            data: ticker.dates.map((date, day) =>
+                [date, (100 * ticker.adj_close[day]) / ticker.adj_close[0], ticker.adj_close[day]]),
+        })),
+    }, drawn.length ? null : 'No prices stored for the latest run');
 }
 
 // Wiring

@@ -4,6 +4,7 @@ import com.split.tasks.TaskEnvelope;
 import com.split.tasks.TaskType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,11 @@ public record OrchestratorMessages(JsonMapper mapper) {
         }
     }
 
+    /** The window of closes each recommendation but the last reports: {@link StockPricesFixture} fills it. */
+    public static final LocalDate PRICES_FROM = LocalDate.of(2026, 9, 1);
+
+    public static final LocalDate PRICES_TO = LocalDate.of(2026, 11, 30);
+
     /** A {@code run_completed} recommending {@link #decisionOf} for each ticker. */
     public TaskEnvelope completed(
             String sessionId,
@@ -106,8 +112,13 @@ public record OrchestratorMessages(JsonMapper mapper) {
                     .put("score", score)
                     .put("weight", decision.equals("BUY") ? 0.25 : 0.0)
                     .put("reasons", "%s: score %.2f from liquidity and profitability".formatted(decision, score));
-            // the last one as from a final-sel that reports no parts; the others in two parts that add up to the score
+            // the last one as from a final-sel that reports no parts or prices; the others in two parts that add up to
+            // the score, with the window of their closes
             if (i < tickers.size() - 1) {
+                recommendation
+                        .putObject("prices")
+                        .put("from", PRICES_FROM.toString())
+                        .put("to", PRICES_TO.toString());
                 ArrayNode parts = recommendation.putArray("score_parts");
                 parts.addObject()
                         .put("name", "liquidity")

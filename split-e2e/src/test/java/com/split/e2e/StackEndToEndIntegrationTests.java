@@ -211,6 +211,17 @@ class StackEndToEndIntegrationTests {
                     .doesNotContainPattern("price: last close [0-9.]+ <")
                     .contains("data: offline provider (synthetic prices and statements)");
         });
+        // The page's price chart: each ticker's closes over the year the screen read, which portfolio-mngr reads from
+        // yahoo-gateway's schema with its SELECT grant.
+        JsonNode prices = get(stack.baseUrl("portfolio-mngr") + "/api/portfolios/" + portfolio + "/prices");
+        assertThat(prices.get("session_id").asString()).isEqualTo(session);
+        assertThat(list(prices.get("tickers"))).hasSize(recommendations.size()).allSatisfy(ticker -> {
+            assertThat(ticker.get("dates").size())
+                    .as("%s's closes", ticker.get("ticker"))
+                    .isGreaterThan(200);
+            assertThat(ticker.get("adj_close").size())
+                    .isEqualTo(ticker.get("dates").size());
+        });
         // Long-only and capped at 30 % a name; only Buy names hold weight (with fewer than four, some stays cash).
         assertThat(recommendations).allSatisfy(recommendation -> {
             double weight = recommendation.get("weight").asDouble();

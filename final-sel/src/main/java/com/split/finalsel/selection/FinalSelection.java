@@ -170,6 +170,7 @@ public final class FinalSelection {
                 round(weighting.unallocated()));
         checkpoint.run();
 
+        Recommendation.PriceWindow sessionWindow = sessionWindow(prices);
         List<Recommendation> recommendations = new ArrayList<>();
         List<SelectionRepository.Row> rows = new ArrayList<>();
         for (String ticker : tickers) {
@@ -202,8 +203,10 @@ public final class FinalSelection {
                         withData(summary(each, weight, weighting.method()), made));
                 reasons = scoredReasons(recommendation, row, each, previous.get(ticker), summary, made);
             }
+            Recommendation.PriceWindow window = prices.containsKey(ticker) ? window(prices.get(ticker)) : sessionWindow;
+            reasons.put("prices", window == null ? null : window.toMap());
             String reasonsJson = JsonMapper.shared().writeValueAsString(reasons);
-            recommendation = recommendation.withPartsFrom(JsonMapper.shared().readTree(reasonsJson));
+            recommendation = recommendation.withDetailsFrom(JsonMapper.shared().readTree(reasonsJson));
             recommendations.add(recommendation);
             rows.add(new SelectionRepository.Row(
                     ticker, recommendation.decision(), recommendation.score(), recommendation.weight(), reasonsJson));
@@ -273,6 +276,28 @@ public final class FinalSelection {
         return digest.hex();
     }
 
+    private static Recommendation.@Nullable PriceWindow window(PriceSeries series) {
+        return series.size() == 0
+                ? null
+                : new Recommendation.PriceWindow(series.date(0), series.date(series.size() - 1));
+    }
+
+    /** From the earliest first day to the latest last day of the series read; null when none was. */
+    private static Recommendation.@Nullable PriceWindow sessionWindow(Map<String, PriceSeries> prices) {
+        Recommendation.PriceWindow session = null;
+        for (PriceSeries series : prices.values()) {
+            Recommendation.PriceWindow each = window(series);
+            if (each != null) {
+                session = session == null
+                        ? each
+                        : new Recommendation.PriceWindow(
+                                each.from().isBefore(session.from()) ? each.from() : session.from(),
+                                each.to().isAfter(session.to()) ? each.to() : session.to());
+            }
+        }
+        return session;
+    }
+
     private static boolean unchanged(List<StoredSelection> stored, List<String> valid, String digest) {
         Set<String> storedTickers = stored.stream().map(StoredSelection::ticker).collect(Collectors.toSet());
         return storedTickers.equals(Set.copyOf(valid))
@@ -298,7 +323,7 @@ public final class FinalSelection {
                             row.score(),
                             row.weight(),
                             reasons.path("summary").asString(""))
-                    .withPartsFrom(reasons));
+                    .withDetailsFrom(reasons));
             if (weighting == null) {
                 JsonNode session = reasons.path("weighting");
                 weighting = new SelectionRun.WeightingSummary(

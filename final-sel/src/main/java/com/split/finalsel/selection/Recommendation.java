@@ -1,6 +1,8 @@
 package com.split.finalsel.selection;
 
 import com.split.finalsel.scoring.Decision;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param weight its share of the portfolio; 0 unless a Buy
  * @param reasons why, in one line
  * @param scoreParts what the composite is made of; empty for a ticker that was not scored
+ * @param prices the days of the adjusted closes the selection read: the ticker's own, or for a ticker it read none
+ *     of, the session's; null when it read none at all
  */
 public record Recommendation(
         String ticker,
@@ -22,15 +26,36 @@ public record Recommendation(
         @Nullable Double score,
         double weight,
         String reasons,
-        List<ScorePart> scoreParts) {
+        List<ScorePart> scoreParts,
+        @Nullable PriceWindow prices) {
 
     public Recommendation {
         scoreParts = List.copyOf(scoreParts);
     }
 
-    /** A recommendation whose score has no parts to show. */
+    /** A recommendation whose score has no parts to show, made from no prices. */
     public Recommendation(String ticker, Decision decision, @Nullable Double score, double weight, String reasons) {
-        this(ticker, decision, score, weight, reasons, List.of());
+        this(ticker, decision, score, weight, reasons, List.of(), null);
+    }
+
+    /** The first and last day of a series of closes, both included. */
+    public record PriceWindow(LocalDate from, LocalDate to) {
+
+        Map<String, String> toMap() {
+            return Map.of("from", from.toString(), "to", to.toString());
+        }
+
+        static @Nullable PriceWindow of(JsonNode window) {
+            try {
+                return window.path("from").isString() && window.path("to").isString()
+                        ? new PriceWindow(
+                                LocalDate.parse(window.path("from").asString()),
+                                LocalDate.parse(window.path("to").asString()))
+                        : null;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -42,9 +67,10 @@ public record Recommendation(
 
     /**
      * The same recommendation with the parts its {@code reasons_json} records ({@code sub_scores} and their
-     * {@code weights}), so that a fresh selection and one read back from the table say the same.
+     * {@code weights}) and its {@code prices} window, so that a fresh selection and one read back from the table say
+     * the same.
      */
-    Recommendation withPartsFrom(JsonNode reasonsJson) {
+    Recommendation withDetailsFrom(JsonNode reasonsJson) {
         List<ScorePart> parts = new ArrayList<>();
         JsonNode weights = reasonsJson.path("weights");
         reasonsJson
@@ -55,10 +81,14 @@ public record Recommendation(
                         entry.getValue().path("score").asDouble(),
                         weights.path(entry.getKey()).asDouble(),
                         entry.getValue().path("known").asBoolean())));
-        return new Recommendation(ticker, decision, score, weight, reasons, parts);
+        return new Recommendation(
+                ticker, decision, score, weight, reasons, parts, PriceWindow.of(reasonsJson.path("prices")));
     }
 
-    /** {@code {"ticker", "decision", "score", "weight", "reasons", "score_parts"}}, as the contract has it. */
+    /**
+     * {@code {"ticker", "decision", "score", "weight", "reasons", "score_parts", "prices"}}, as the contract has it;
+     * {@code prices} is {@code {"from", "to"}} or null.
+     */
     Map<String, @Nullable Object> toMap() {
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("ticker", ticker);
@@ -75,6 +105,7 @@ public record Recommendation(
                                 "weight", part.weight(),
                                 "known", part.known()))
                         .toList());
+        map.put("prices", prices == null ? null : prices.toMap());
         return map;
     }
 }

@@ -248,6 +248,13 @@ class SelectionIntegrationTests {
         }
         assertThat(sum).isCloseTo(recommendations.get("JPM").get("score").asDouble(), within(1e-3));
         assertThat(recommendations.get("KO").get("score_parts")).isEmpty();
+        // the days of the closes read, which the portfolio page charts: a rejected ticker gets the session's
+        JsonNode window = recommendations.get("AAPL").get("prices");
+        assertThat(window.get("to").asString()).isEqualTo(LAST_BAR.toString());
+        assertThat(LocalDate.parse(window.get("from").asString()))
+                .isEqualTo(weekdays().get(weekdays().size() - 253));
+        assertThat(recommendations.get("KO").get("prices")).isEqualTo(window);
+        assertThat(recommendations.get("WMT").get("prices")).isEqualTo(window);
         assertThat(recommendations.get("WMT").get("reasons").asString())
                 .isEqualTo("no initial filter result for this session");
 

@@ -1,7 +1,7 @@
 package com.split.initfilter.filtration;
 
+import com.split.yahoo.stocks.StocksSchema;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +16,6 @@ class SplitStocksSchema {
     /** Not a Flyway bean: that would stand in for the service's own, which then would not migrate. */
     @Bean
     MigrateResult splitStocksTables(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/split_stocks")
-                .table("flyway_history_split_stocks")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        return StocksSchema.migrate(dataSource);
     }
 }

@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize the largest request body the API reads (1B to under 2GB); a larger one is a 413
  * @param seed the portfolio created at first start
  * @param dailyRefresh when portfolios are refreshed each day without anyone asking
+ * @param stocksSchema the schema of yahoo-gateway's tables, whose {@code stock_prices} portfolio-mngr may only read
+ *     (the page's price chart); empty means the datasource's own schema
  */
 @Validated
 @ConfigurationProperties("split.portfolio")
@@ -43,7 +45,10 @@ public record PortfolioProperties(
         @DefaultValue("100") @Min(1) @Max(1000) int maxTickers,
         @DefaultValue("1MB") @NotNull DataSize maxRequestSize,
         @DefaultValue @Valid Seed seed,
-        @DefaultValue @Valid DailyRefresh dailyRefresh) {
+        @DefaultValue @Valid DailyRefresh dailyRefresh,
+
+        @DefaultValue("split_stocks") @Pattern(regexp = "[A-Za-z0-9_$]*")
+        String stocksSchema) {
 
     public PortfolioProperties {
         if (runStaleAfter.isNegative() || runStaleAfter.isZero()) {

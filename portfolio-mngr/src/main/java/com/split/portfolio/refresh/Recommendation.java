@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param weight the ticker's share of the portfolio, 0 to 1 (0 for HOLD and SELL)
  * @param reasons a one-line summary of why
  * @param scoreParts what the score is made of; empty when final-sel reported no parts
+ * @param prices the days of the adjusted closes the screen used; null when final-sel reported none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record Recommendation(
@@ -21,7 +22,8 @@ record Recommendation(
         @Nullable Double score,
         double weight,
         String reasons,
-        List<ScorePart> scoreParts) {
+        List<ScorePart> scoreParts,
+        @Nullable PriceWindow prices) {
 
     Recommendation {
         scoreParts = List.copyOf(scoreParts);

@@ -59,6 +59,14 @@ class RefreshController {
         return refreshes.runs(portfolioId, Paging.parse(page, size), Actor.of(caller));
     }
 
+    @GetMapping("/api/portfolios/{id}/prices")
+    @Operation(
+            summary = "The adjusted closes the screen of the portfolio's latest successful run used, per ticker with"
+                    + " its decision; 404 before the first")
+    LatestPrices prices(Authentication caller, @PathVariable String id) {
+        return refreshes.prices(Portfolio.parseId("id", id), Actor.of(caller));
+    }
+
     @GetMapping("/api/portfolios/{id}/recommendations")
     @Operation(summary = "The recommendations of the portfolio's latest successful run; 404 before the first")
     LatestRecommendations recommendations(Authentication caller, @PathVariable String id) {

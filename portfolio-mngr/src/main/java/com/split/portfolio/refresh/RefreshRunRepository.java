@@ -6,6 +6,7 @@ import com.split.tasks.codec.TaskCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,11 +175,13 @@ class RefreshRunRepository {
     /** Stores the run's recommendations; keyed on (session, ticker), so storing them again changes nothing. */
     void upsertRecommendations(String sessionId, List<Recommendation> recommendations) {
         batch.batchUpdate("""
-                        INSERT INTO recommendations (session_id, ticker, decision, score, weight, reasons, score_parts)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO recommendations (session_id, ticker, decision, score, weight, reasons, score_parts,
+                            prices_from, prices_to)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE decision = VALUES(decision), score = VALUES(score),
                             weight = VALUES(weight), reasons = VALUES(reasons),
-                            score_parts = VALUES(score_parts)""", recommendations, 500, (statement, recommendation) -> {
+                            score_parts = VALUES(score_parts), prices_from = VALUES(prices_from),
+                            prices_to = VALUES(prices_to)""", recommendations, 500, (statement, recommendation) -> {
             statement.setString(1, sessionId);
             statement.setString(2, recommendation.ticker());
             statement.setString(3, recommendation.decision());
@@ -186,25 +189,32 @@ class RefreshRunRepository {
             statement.setDouble(5, recommendation.weight());
             statement.setString(6, recommendation.reasons());
             statement.setString(7, mapper.writeValueAsString(recommendation.scoreParts()));
+            PriceWindow prices = recommendation.prices();
+            statement.setObject(8, prices == null ? null : prices.from());
+            statement.setObject(9, prices == null ? null : prices.to());
         });
     }
 
     /** BUY first, then HOLD, then SELL; within each, the highest weight and score first. */
     List<Recommendation> recommendations(String sessionId) {
         return jdbc.sql("""
-                        SELECT ticker, decision, score, weight, reasons, score_parts FROM recommendations
+                        SELECT ticker, decision, score, weight, reasons, score_parts, prices_from, prices_to
+                        FROM recommendations
                         WHERE session_id = :session
                         ORDER BY FIELD(decision, 'BUY', 'HOLD', 'SELL'), weight DESC, score DESC, ticker""")
                 .param("session", sessionId)
                 .query((row, index) -> {
                     String parts = row.getString("score_parts");
+                    LocalDate from = row.getObject("prices_from", LocalDate.class);
+                    LocalDate to = row.getObject("prices_to", LocalDate.class);
                     return new Recommendation(
                             row.getString("ticker"),
                             row.getString("decision"),
                             row.getObject("score", Double.class),
                             row.getDouble("weight"),
                             row.getString("reasons"),
-                            parts == null ? List.of() : mapper.readValue(parts, SCORE_PARTS));
+                            parts == null ? List.of() : mapper.readValue(parts, SCORE_PARTS),
+                            from == null || to == null ? null : new PriceWindow(from, to));
                 })
                 .list();
     }

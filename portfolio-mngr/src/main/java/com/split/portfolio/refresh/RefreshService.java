@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ class RefreshService {
     private final Duration staleAfter;
     private final RunMetrics metrics;
     private final EventSrvLinks eventSrv;
+    private final StockPrices stockPrices;
     private final TransactionTemplate transactions;
     private final String instance;
 
@@ -63,6 +66,7 @@ class RefreshService {
             PortfolioProperties properties,
             RunMetrics metrics,
             EventSrvLinks eventSrv,
+            StockPrices stockPrices,
             PlatformTransactionManager transactionManager,
             @Value("${spring.application.name:" + MODULE + "}") String application) {
         this.runs = runs;
@@ -73,6 +77,7 @@ class RefreshService {
         this.staleAfter = properties.runStaleAfter();
         this.metrics = metrics;
         this.eventSrv = eventSrv;
+        this.stockPrices = stockPrices;
         this.transactions = new TransactionTemplate(transactionManager);
         this.instance = InstanceNames.unique(application);
     }
@@ -235,6 +240,37 @@ class RefreshService {
                 runs.recommendations(run.sessionId()),
                 run.dropped(),
                 links(run));
+    }
+
+    /** The closes behind the newest successful run's recommendations, each within its window. */
+    LatestPrices prices(long portfolioId, Actor actor) {
+        portfolios.requireVisible(portfolioId, actor);
+        RefreshRun run = runs.latestSuccess(portfolioId).orElseThrow(() -> RunNotFoundException.noSuccess(portfolioId));
+        List<Recommendation> recommendations = runs.recommendations(run.sessionId());
+        Map<String, PriceWindow> windows = new HashMap<>();
+        recommendations.forEach(recommendation -> {
+            if (recommendation.prices() != null) {
+                windows.put(recommendation.ticker(), recommendation.prices());
+            }
+        });
+        Map<String, StockPrices.Closes> closes = stockPrices.within(windows);
+        return new LatestPrices(
+                portfolioId,
+                run.sessionId(),
+                recommendations.stream()
+                        .map(recommendation -> {
+                            PriceWindow window = recommendation.prices();
+                            StockPrices.Closes each = closes.getOrDefault(
+                                    recommendation.ticker(), new StockPrices.Closes(List.of(), List.of()));
+                            return new LatestPrices.TickerPrices(
+                                    recommendation.ticker(),
+                                    recommendation.decision(),
+                                    window == null ? null : window.from(),
+                                    window == null ? null : window.to(),
+                                    each.dates(),
+                                    each.adjClose());
+                        })
+                        .toList());
     }
 
     RunLinks links(RefreshRun run) {

@@ -3,6 +3,7 @@ package com.split.portfolio.refresh;
 import com.split.tasks.Symbols;
 import com.split.tasks.TaskType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,9 @@ record RunCompleted(
     static final double WEIGHT_ROUNDING = 1e-9;
 
     static final int MAX_SCORE_PARTS = 16;
+    /** The most a page chart reads for one ticker: a window is final-sel's longest lookback, about a year. */
+    static final int MAX_PRICE_YEARS = 20;
+
     static final Pattern PART_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     private static final String TYPE = TaskType.RUN_COMPLETED.name();
@@ -58,7 +62,11 @@ record RunCompleted(
             @Nullable Double score,
             @Nullable Double weight,
             @Nullable String reasons,
-            @Nullable List<WireScorePart> scoreParts) {}
+            @Nullable List<WireScorePart> scoreParts,
+            @Nullable WirePriceWindow prices) {}
+
+    record WirePriceWindow(
+            @Nullable LocalDate from, @Nullable LocalDate to) {}
 
     record WireScorePart(
             @Nullable String name,
@@ -114,7 +122,25 @@ record RunCompleted(
         }
         weight = Math.clamp(weight, 0.0, 1.0);
         String reasons = Payloads.clip(item.reasons() == null ? "" : item.reasons(), MAX_REASONS);
-        return new Recommendation(ticker, decision, score, weight, reasons, scoreParts(ticker, item.scoreParts()));
+        return new Recommendation(
+                ticker, decision, score, weight, reasons, scoreParts(ticker, item.scoreParts()), prices(ticker, item));
+    }
+
+    /** Absent from an older final-sel: no window. */
+    private static @Nullable PriceWindow prices(String ticker, WireRecommendation item) {
+        WirePriceWindow wire = item.prices();
+        if (wire == null) {
+            return null;
+        }
+        if (wire.from() == null || wire.to() == null || wire.to().isBefore(wire.from())) {
+            throw Payloads.invalid(
+                    TYPE, "the prices of %s need a from on or before their to, were %s".formatted(ticker, wire));
+        }
+        if (wire.from().plusYears(MAX_PRICE_YEARS).isBefore(wire.to())) {
+            throw Payloads.invalid(
+                    TYPE, "the prices of %s span more than %d years: %s".formatted(ticker, MAX_PRICE_YEARS, wire));
+        }
+        return new PriceWindow(wire.from(), wire.to());
     }
 
     /** Absent from an older final-sel: no parts. */

@@ -12,6 +12,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import com.split.portfolio.OrchestratorMessages;
 import com.split.portfolio.OrchestratorMessages.Step;
 import com.split.portfolio.PortfolioApi;
+import com.split.portfolio.StockPricesFixture;
 import com.split.tasks.TaskType;
 import com.split.tasks.bus.TaskPublisher;
 import com.split.tasks.bus.worker.TaskHandler;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,9 @@ class PortfolioPageBrowserIntegrationTests {
     @Autowired
     PortfolioApi api;
 
+    @Autowired
+    DataSource dataSource;
+
     @BeforeEach
     void logIn() {
         HeadlessChromium.logIn(browser, "http://localhost:" + port, TestUsers.ADMIN, "/");
@@ -147,6 +152,11 @@ class PortfolioPageBrowserIntegrationTests {
                 .toList();
         assertThat(tickers).hasSize(10).contains("PEP").doesNotContain("KO");
         assertThat(text(By.id("recommendation-table"))).contains("No recommendations yet");
+
+        // the closes yahoo-gateway stored, which the price chart shows over each recommendation's window
+        StockPricesFixture stocks = StockPricesFixture.create(dataSource);
+        tickers.forEach(
+                ticker -> stocks.closes(ticker, OrchestratorMessages.PRICES_FROM, OrchestratorMessages.PRICES_TO, 20));
 
         // refresh: the first step shows while the orchestrator holds, the rest fill in without a reload
         browser.findElement(By.id("refresh-button")).click();
@@ -294,7 +304,19 @@ class PortfolioPageBrowserIntegrationTests {
             return series != null && series.size() == 3 ? series : null;
         });
         assertThat(scores).containsOnly((long) latest.size());
-        for (String chart : List.of("#steps-chart", "#weights-chart", "#scores-chart")) {
+        // a line per ticker with a window (all but the last), each through every close in it
+        List<Long> expectedCloses = new ArrayList<>();
+        api.get("/api/portfolios/" + run.get("portfolio_id").asLong() + "/prices")
+                .get("tickers")
+                .forEach(ticker -> {
+                    if (!ticker.get("dates").isEmpty()) {
+                        expectedCloses.add((long) ticker.get("dates").size());
+                    }
+                });
+        assertThat(expectedCloses).hasSize(latest.size() - 1);
+        assertThat(expectedCloses.getFirst()).isGreaterThan(60);
+        waitFor(driver -> expectedCloses.equals(Charts.seriesPoints(driver, "#prices-chart")));
+        for (String chart : List.of("#steps-chart", "#weights-chart", "#scores-chart", "#prices-chart")) {
             assertThat(Charts.plottedPixels(browser, chart)).as(chart).isGreaterThan(100);
         }
     }

@@ -49,6 +49,7 @@ class EventSrvLinksTests {
                 DataSize.ofMegabytes(1),
                 new PortfolioProperties.Seed(true, "user_zero", "Default", List.of("AAPL")),
                 new PortfolioProperties.DailyRefresh(
-                        true, LocalTime.of(16, 30), ZoneId.of("America/New_York"), "MON-FRI", List.of())));
+                        true, LocalTime.of(16, 30), ZoneId.of("America/New_York"), "MON-FRI", List.of()),
+                "split_stocks"));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.split.portfolio.OrchestratorMessages;
 import com.split.portfolio.OrchestratorMessages.Step;
 import com.split.portfolio.PortfolioApi;
+import com.split.portfolio.StockPricesFixture;
 import com.split.tasks.EventType;
 import com.split.tasks.QueueName;
 import com.split.tasks.TaskEnvelope;
@@ -17,7 +18,9 @@ import com.split.web.test.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +85,9 @@ class RefreshIntegrationTests {
 
     @Autowired
     RefreshService refreshes;
+
+    @Autowired
+    DataSource dataSource;
 
     OrchestratorMessages orchestrator;
 
@@ -355,6 +362,54 @@ class RefreshIntegrationTests {
     }
 
     @Test
+    void servesTheClosesTheScreenUsedWithEachDecision() {
+        StockPricesFixture stocks = StockPricesFixture.create(dataSource);
+        LocalDate from = OrchestratorMessages.PRICES_FROM;
+        LocalDate to = OrchestratorMessages.PRICES_TO;
+        // a week either side of the window, which the chart must not show; MSFT has no closes stored at all
+        int inWindow = stocks.closes("AAPL", from, to, 100);
+        stocks.closes("AAPL", from.minusDays(7), from.minusDays(1), 90);
+        stocks.closes("AAPL", to.plusDays(1), to.plusDays(7), 200);
+        stocks.closes("JPM", from, to, 50);
+        long portfolio = api.createPortfolio("prices_" + suffix(), "Prices", TICKERS.toArray(String[]::new));
+        String path = "/api/portfolios/%d/prices".formatted(portfolio);
+        api.problem(HttpMethod.GET, path, null, HttpStatus.NOT_FOUND);
+        String session = refresh(portfolio, HttpStatus.ACCEPTED);
+        publisher.publish(orchestrator.completed(session, portfolio, "SUCCESS", null, TICKERS, Map.of()));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        api.get("/api/runs/" + session).get("status").asString().equals("SUCCESS"));
+
+        JsonNode prices = api.get(path);
+
+        assertThat(prices.get("session_id").asString()).isEqualTo(session);
+        Map<String, JsonNode> byTicker = new HashMap<>();
+        prices.get("tickers").forEach(each -> byTicker.put(each.get("ticker").asString(), each));
+        assertThat(byTicker).containsOnlyKeys(TICKERS);
+        List<String> order = new ArrayList<>();
+        prices.get("tickers").forEach(each -> order.add(each.get("ticker").asString()));
+        List<String> recommended = new ArrayList<>();
+        api.get("/api/portfolios/%d/recommendations".formatted(portfolio))
+                .get("recommendations")
+                .forEach(rec -> recommended.add(rec.get("ticker").asString()));
+        assertThat(order).isEqualTo(recommended);
+        JsonNode aapl = byTicker.get("AAPL");
+        assertThat(aapl.get("decision").asString()).isEqualTo(OrchestratorMessages.decisionOf("AAPL"));
+        assertThat(aapl.get("from").asString()).isEqualTo(from.toString());
+        assertThat(aapl.get("to").asString()).isEqualTo(to.toString());
+        assertThat(aapl.get("dates")).hasSize(inWindow);
+        assertThat(aapl.get("dates").get(0).asString()).isEqualTo(from.toString());
+        assertThat(aapl.get("adj_close")).hasSize(inWindow);
+        assertThat(aapl.get("adj_close").get(0).asDouble()).isEqualTo(100.0);
+        assertThat(byTicker.get("JPM").get("adj_close").get(0).asDouble()).isEqualTo(50.0);
+        assertThat(byTicker.get("MSFT").get("from").asString()).isEqualTo(from.toString());
+        assertThat(byTicker.get("MSFT").get("dates")).isEmpty();
+        // KO's recommendation came without a window, as from an older final-sel
+        assertThat(byTicker.get("KO").get("from").isNull()).isTrue();
+        assertThat(byTicker.get("KO").get("dates")).isEmpty();
+    }
+
+    @Test
     void listsThePortfolioRunsNewestFirst() {
         long portfolio = api.createPortfolio("history_" + suffix(), "History", "AAPL");
         List<String> sessions = new ArrayList<>();
@@ -433,7 +488,8 @@ class RefreshIntegrationTests {
         for (String path : List.of(
                 "/api/portfolios/999999/refresh",
                 "/api/portfolios/999999/runs",
-                "/api/portfolios/999999/recommendations")) {
+                "/api/portfolios/999999/recommendations",
+                "/api/portfolios/999999/prices")) {
             HttpMethod method = path.endsWith("refresh") ? HttpMethod.POST : HttpMethod.GET;
             assertThat(api.problem(method, path, null, HttpStatus.NOT_FOUND)
                             .get("detail")

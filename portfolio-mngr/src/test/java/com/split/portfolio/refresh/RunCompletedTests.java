@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.split.tasks.bus.worker.PermanentTaskFailure;
 import com.split.tasks.codec.TaskCodec;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,10 @@ class RunCompletedTests {
                         .put("score", 0.48)
                         .put("weight", 0.5)
                         .put("known", false));
+        ((ObjectNode) recommendations.get(0))
+                .putObject("prices")
+                .put("from", "2025-11-24")
+                .put("to", "2026-11-25");
         recommendations
                 .addObject()
                 .put("ticker", "KO")
@@ -72,9 +77,28 @@ class RunCompletedTests {
                                 "strong profitability",
                                 List.of(
                                         new ScorePart("quality", 0.8, 0.5, true),
-                                        new ScorePart("value", 0.48, 0.5, false))),
-                        // decisions are read in any case; no weight is 0; a final-sel that reports no parts
-                        new Recommendation("KO", "SELL", 0.2, 0.0, "failed the liquidity gate", List.of()));
+                                        new ScorePart("value", 0.48, 0.5, false)),
+                                new PriceWindow(LocalDate.of(2025, 11, 24), LocalDate.of(2026, 11, 25))),
+                        // decisions are read in any case; no weight is 0; a final-sel that reports no parts or prices
+                        new Recommendation("KO", "SELL", 0.2, 0.0, "failed the liquidity gate", List.of(), null));
+    }
+
+    @Test
+    void refusesAPriceWindowThatEndsBeforeItStartsOrSpansDecades() {
+        ObjectNode payload = payload();
+        ObjectNode prices = (ObjectNode) payload.get("recommendations").get(0).get("prices");
+        prices.put("to", "2025-11-23");
+        assertThatThrownBy(() -> RunCompleted.parse(MAPPER, payload))
+                .isInstanceOf(PermanentTaskFailure.class)
+                .hasMessageContaining("the prices of AAPL need a from on or before their to");
+        prices.put("from", "1990-01-02").put("to", "2026-11-25");
+        assertThatThrownBy(() -> RunCompleted.parse(MAPPER, payload))
+                .isInstanceOf(PermanentTaskFailure.class)
+                .hasMessageContaining("the prices of AAPL span more than 20 years");
+        prices.remove("from");
+        assertThatThrownBy(() -> RunCompleted.parse(MAPPER, payload))
+                .isInstanceOf(PermanentTaskFailure.class)
+                .hasMessageContaining("need a from");
     }
 
     @Test

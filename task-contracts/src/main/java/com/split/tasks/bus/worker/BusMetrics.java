@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bus's meters, lower-case and dot-separated: {@code split.tasks.completed{queue,task.type,status}},
  * {@code split.tasks.duration}, {@code split.tasks.queue.wait{queue,task.type}}, {@code split.fetch.latency},
- * {@code split.tasks.in.flight},
- * {@code split.queue.depth{queue,state}}, {@code split.queue.ready{queue,priority}}, {@code split.queue.oldest.age},
- * {@code split.queue.paused}, {@code split.tasks.reaped}, {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
+ * {@code split.tasks.in.flight}, {@code split.queue.depth{queue,state}}, {@code split.queue.ready{queue,priority}},
+ * {@code split.queue.oldest.age}, {@code split.queue.paused}, {@code split.tasks.reaped},
+ * {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
  */
 public final class BusMetrics {
 

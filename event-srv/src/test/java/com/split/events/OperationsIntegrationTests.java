@@ -437,6 +437,22 @@ class OperationsIntegrationTests {
         redis.await(redis.commands().del(keys.ready(IDLE)));
     }
 
+    @Test
+    void reconcilerExportsEachQueuesLiveWorkers() {
+        api.get("/api/recovery/stuck");
+
+        assertThat(meters.get("split.queue.workers")
+                        .tag("queue", "test_tasks")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(meters.get("split.queue.workers")
+                        .tag("queue", "idle_tasks")
+                        .gauge()
+                        .value())
+                .isZero();
+    }
+
     private static JsonNode queue(JsonNode queues, String name) {
         return queues.valueStream()
                 .filter(queue -> queue.get("queue").asString().equals(name))

@@ -47,7 +47,8 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
-    private static Path repositoryRoot() {
+    /** The repository's root, whether the tests run in it or in split-e2e. */
+    static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();
         return Files.exists(here.resolve("bin/split")) ? here : here.getParent();
     }

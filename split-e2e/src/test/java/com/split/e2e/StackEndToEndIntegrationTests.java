@@ -237,8 +237,28 @@ class StackEndToEndIntegrationTests {
         assertThatTheSessionsTasksAllEnded(session);
     }
 
+    /** After a run, so that the bus's, HTTP's, Hikari's and Lettuce's meters all exist. */
     @Test
     @Order(5)
+    void everyServicesMetricsPassPromtoolAndTheBusLatenciesHaveHistograms() throws Exception {
+        get(stack.baseUrl("event-srv") + "/api/recovery/stuck"); // event-srv reads each queue's workers now
+        for (String service : SERVICES) {
+            Promtool.Result lint = Promtool.run(metrics(service), "check", "metrics");
+            assertThat(lint.exitCode())
+                    .as("promtool check metrics of %s:%n%s", service, lint.output())
+                    .isZero();
+        }
+        assertThat(metrics("init-filter"))
+                .contains("split_tasks_duration_seconds_bucket{")
+                .contains("split_tasks_queue_wait_seconds_bucket{")
+                .contains("http_server_requests_seconds_bucket{")
+                .contains("lettuce_seconds_bucket{");
+        assertThat(metrics("event-srv"))
+                .containsPattern("(?m)^split_queue_workers\\{queue=\"init_filter_tasks\"} [1-9]");
+    }
+
+    @Test
+    @Order(6)
     void runSurvivesInitFilterKilledAndRestarted() throws Exception {
         long portfolio = defaultPortfolio();
         ProcessHandle initFilter = ProcessHandle.of(stack.pid("init-filter")).orElseThrow();
@@ -271,7 +291,7 @@ class StackEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void upBringsBackARedisThatDiedUnderTheRunningStack() throws Exception {
         ProcessHandle redis = ProcessHandle.of(stack.pid("redis")).orElseThrow();
         redis.destroyForcibly(); // SIGKILL: Redis comes back from its AOF
@@ -359,6 +379,16 @@ class StackEndToEndIntegrationTests {
                 send(HttpRequest.newBuilder(URI.create(url)).GET(), ADMIN);
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** A service's /actuator/prometheus, from its management port. */
+    private static String metrics(String service) throws Exception {
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(URI.create(managementUrl(service) + "/actuator/prometheus"))
+                        .GET(),
+                null);
+        assertThat(response.statusCode()).as("%s metrics", service).isEqualTo(200);
+        return response.body();
     }
 
     private static int status(String url, @Nullable String authorization) throws Exception {

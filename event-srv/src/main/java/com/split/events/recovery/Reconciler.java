@@ -220,6 +220,9 @@ public class Reconciler {
                         "Tasks created minus finished, waiting, in flight and delayed: 0 when none is lost",
                         queue)
                 .set(conservation.difference());
+        // Here, not on the workers: a queue whose workers all died has no one else to say so.
+        gauge("split.queue.workers", "Workers of a queue whose heartbeat is within the lease, at the last look", queue)
+                .set(figures.workers());
         return conservation;
     }
 

@@ -1170,6 +1170,11 @@ abstract class BusScenarios {
                         .timer()
                         .count())
                 .isPositive();
+        assertThat(meters.get("split.tasks.queue.wait")
+                        .tag("queue", QUEUE.value())
+                        .timer()
+                        .count())
+                .isPositive();
         assertThat(meters.get("split.fetch.latency")
                         .tag("queue", QUEUE.value())
                         .timer()

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bus's meters, lower-case and dot-separated: {@code split.tasks.completed{queue,task.type,status}},
- * {@code split.tasks.duration}, {@code split.fetch.latency}, {@code split.tasks.in.flight},
- * {@code split.queue.depth{queue,state}}, {@code split.queue.ready{queue,priority}}, {@code split.queue.oldest.age},
- * {@code split.queue.paused}, {@code split.tasks.reaped}, {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
+ * {@code split.tasks.duration}, {@code split.tasks.queue.wait{queue,task.type}}, {@code split.fetch.latency},
+ * {@code split.tasks.in.flight}, {@code split.queue.depth{queue,state}}, {@code split.queue.ready{queue,priority}},
+ * {@code split.queue.oldest.age}, {@code split.queue.paused}, {@code split.tasks.reaped},
+ * {@code split.tasks.dead.lettered}. Meters are cached: recording costs a map lookup, not a registration.
  */
 public final class BusMetrics {
 
@@ -47,6 +49,18 @@ public final class BusMetrics {
                                 .tags("queue", queue.value(), "task.type", taskType, "status", status.name())
                                 .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Records how long a task waited from its publication until a worker took it. */
+    void waited(QueueName queue, String taskType, Duration wait) {
+        timers.computeIfAbsent(
+                        "wait\0" + queue.value() + '\0' + taskType,
+                        k -> Timer.builder("split.tasks.queue.wait")
+                                .description(
+                                        "Time from a task's publication to a worker taking it, first deliveries only")
+                                .tags("queue", queue.value(), "task.type", taskType)
+                                .register(registry))
+                .record(wait.isNegative() ? Duration.ZERO : wait); // a publisher's clock ahead of this one
     }
 
     void fetched(QueueName queue, long nanos) {

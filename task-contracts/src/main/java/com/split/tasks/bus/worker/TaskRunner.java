@@ -188,6 +188,10 @@ final class TaskRunner {
                     task);
         }
         Instant started = context.clock().instant();
+        // A retry's or redelivery's created_at is its first attempt's: its wait would count earlier runs and backoffs.
+        if (task.attempt() == 0 && task.redeliveries() == 0) {
+            context.metrics().waited(queue, task.taskType(), Duration.between(task.createdAt(), started));
+        }
         if (task.expiresAt() != null && !started.isBefore(task.expiresAt())) {
             return settle(task, policy.expired(task, envelope, started), null, 0);
         }

@@ -97,8 +97,10 @@ const DEPTHS = {ready: COLORS.accent, processing: COLORS.success, delayed: COLOR
 
 function drawDepths(queues) {
     draw($('#depth-chart'), {
-        legend: {top: 0},
-        grid: {left: 8, right: 8, top: 32, bottom: 8, containLabel: true},
+        // one legend line, and room under it for the axes' names
+        legend: {top: 0, type: 'scroll'},
+        // room on the left for the first queue's rotated name, which containLabel does not count
+        grid: {left: 56, right: 8, top: 56, bottom: 8, containLabel: true},
         xAxis: {type: 'category', data: queues.map((q) => q.queue), axisLabel: {interval: 0, rotate: 20}},
         yAxis: [
             {type: 'value', name: 'tasks', nameTextStyle: {align: 'left'}, minInterval: 1},
@@ -134,9 +136,9 @@ async function loadThroughput() {
     const names = throughput.queues.map((q) => q.queue);
     // one colour per queue in both grids: the failed series take the completed one's name and so its colour
     draw($('#throughput-chart'), {
-        legend: {top: 0, data: names},
+        legend: {top: 0, type: 'scroll', data: names},
         grid: [
-            {left: 8, right: 16, top: 32, height: '46%', containLabel: true},
+            {left: 8, right: 16, top: 56, height: '42%', containLabel: true},
             {left: 8, right: 16, bottom: 8, height: '28%', containLabel: true},
         ],
         xAxis: [

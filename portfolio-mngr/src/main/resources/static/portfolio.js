@@ -461,7 +461,8 @@ const DECISION_LINES = {BUY: 'solid', HOLD: 'dashed', SELL: 'dotted'};
 
 /**
  * Each ticker's adjusted close over the window its screen used, rebased to 100 on the window's first day: tickers of
- * any price level compare on one axis; the tooltip keeps each close.
+ * any price level compare on one axis, and the offline provider's adj_close, scaled from the listing rather than from
+ * today (yahoo-gateway's README), reads the same as Yahoo's.
  */
 function drawPrices(tickers) {
     const drawn = tickers.filter((ticker) => ticker.adj_close.length);
@@ -470,16 +471,11 @@ function drawPrices(tickers) {
         grid: {left: 8, right: 16, top: 32, bottom: 8, containLabel: true},
         xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
         yAxis: {type: 'value', scale: true},
-        tooltip: {
-            trigger: 'axis',
-            formatter: (points) => [points[0].axisValueLabel, ...points.map((point) =>
-                `${point.seriesName}: ${point.value[1].toFixed(1)} (close ${point.value[2].toFixed(2)})`)].join('\n'),
-        },
+        tooltip: {trigger: 'axis', valueFormatter: (value) => value.toFixed(1)},
         series: drawn.map((ticker) => ({
             type: 'line', name: `${ticker.ticker} ${ticker.decision}`, showSymbol: false,
             lineStyle: {width: 1.5, type: DECISION_LINES[ticker.decision] ?? 'solid'},
-            data: ticker.dates.map((date, day) =>
-                [date, (100 * ticker.adj_close[day]) / ticker.adj_close[0], ticker.adj_close[day]]),
+            data: ticker.dates.map((date, day) => [date, (100 * ticker.adj_close[day]) / ticker.adj_close[0]]),
         })),
     }, drawn.length ? null : 'No prices stored for the latest run');
 }

@@ -247,6 +247,7 @@ class StackEndToEndIntegrationTests {
             List<ReceivedSpan> ofSession = traces.spans().stream()
                     .filter(span -> session.equals(span.attribute("split.session.id")))
                     .toList();
+            assertThat(ofSession).isNotEmpty();
             assertThat(ofSession)
                     .extracting(ReceivedSpan::traceId)
                     .containsOnly(ofSession.getFirst().traceId());
@@ -300,6 +301,11 @@ class StackEndToEndIntegrationTests {
                     .allSatisfy(span -> assertThat(byId.get(span.parentSpanId()).service())
                             .as("who published %s", span.name())
                             .isEqualTo("data-orchestrator"));
+
+            // Probes make no trace: bin/split up asked each service's /readyz until it answered.
+            assertThat(traces.spans())
+                    .extracting(span -> span.attribute("http.url"))
+                    .doesNotContain("/readyz", "/livez");
 
             // Each run: its attributes, and beside it (same parent) the wait from its creation to its claim.
             assertThat(tasks).allSatisfy(task -> {

@@ -21,10 +21,8 @@ import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.streams.BusStreams;
-import io.lettuce.core.tracing.LettuceObservationContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -244,16 +242,6 @@ public final class TaskBusAutoConfiguration {
         return available == null
                 ? TaskTracing.OFF
                 : new TaskTracing(available, propagator.getIfAvailable(() -> Propagator.NOOP));
-    }
-
-    /**
-     * No observation of single Redis commands: with tracing on, Lettuce's make each command a trace of its own (not a
-     * child of the span that sent it), the fetch loops' waits, heartbeats and stream reads among them, many a second.
-     * The task runs' spans say where a task's time goes; {@link BusMetrics} times claims and runs.
-     */
-    @Bean
-    ObservationPredicate noRedisCommandObservations() {
-        return (name, context) -> !(context instanceof LettuceObservationContext);
     }
 
     @Bean

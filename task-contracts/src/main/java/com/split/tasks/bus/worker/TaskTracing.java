@@ -27,8 +27,9 @@ public final class TaskTracing {
     /** No spans: envelopes carry their traceparent from task to task. */
     public static final TaskTracing OFF = new TaskTracing(Tracer.NOOP, Propagator.NOOP);
 
+    /** The envelope as a carrier: its {@code traceparent} field is the W3C header of that name. */
     private static final Propagator.Getter<TaskEnvelope> TRACEPARENT =
-            (task, key) -> Traceparent.MDC_KEY.equals(key) ? task.traceparent() : null;
+            (task, key) -> "traceparent".equals(key) ? task.traceparent() : null;
 
     private final Tracer tracer;
     private final Propagator propagator;

@@ -116,6 +116,18 @@ class LogsEndToEndIntegrationTests {
                         .get("total_elements")
                         .asLong())
                 .isZero();
+
+        // The run's span: its traceparent in metadata, its trace id a column to find the trace's records by.
+        String traceparent = metadata.get("traceparent").asString();
+        String traceId = record.get("trace_id").asString();
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").contains("-" + traceId + "-");
+        assertThat(metadata.get("mdc").get("traceId").asString()).isEqualTo(traceId);
+        assertThat(api.get("/api/logs?traceId=" + traceId).get("content"))
+                .extracting(same -> same.get("id").asString())
+                .containsExactly(record.get("id").asString());
+        assertThat(api.problem(HttpMethod.GET, "/api/logs?traceId=not-a-trace", null, HttpStatus.BAD_REQUEST)
+                        .toString())
+                .contains("traceId");
     }
 
     @Test

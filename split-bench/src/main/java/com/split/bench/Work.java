@@ -8,6 +8,7 @@ import com.split.tasks.bus.worker.RetryPolicy;
 import com.split.tasks.bus.worker.TaskContext;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.bus.worker.WorkerSettings;
 import io.micrometer.core.instrument.Counter;
@@ -279,7 +280,8 @@ final class Work extends BenchCommand {
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(10)),
                 workerId,
                 Clock.systemUTC(),
-                new BusMetrics(new SettleCountingRegistry(probe)));
+                new BusMetrics(new SettleCountingRegistry(probe)),
+                TaskTracing.OFF); // the bus's cost alone, as the measurements always were
     }
 
     /**

@@ -41,8 +41,10 @@ final class Stack implements AutoCloseable {
         environment.put("SPLIT_WAIT_SECONDS", "420");
     }
 
-    static Stack up() throws Exception {
+    /** @param settings more of bin/split's settings, such as {@code SPLIT_OTLP_ENDPOINT} */
+    static Stack up(Map<String, String> settings) throws Exception {
         Stack stack = new Stack(repositoryRoot());
+        stack.environment.putAll(settings);
         stack.split("up");
         return stack;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.split.e2e.OtlpReceiver.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -25,8 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,17 +67,23 @@ class StackEndToEndIntegrationTests {
     static final String VIEWER = basic("viewer", "SPLIT_VIEWER_PASSWORD");
     static final String INGEST = basic("ingest", "SPLIT_INGEST_PASSWORD");
 
+    static OtlpReceiver traces;
     static Stack stack;
 
     @BeforeAll
     static void up() throws Exception {
-        stack = Stack.up();
+        traces = OtlpReceiver.start();
+        stack = Stack.up(Map.of("SPLIT_OTLP_ENDPOINT", traces.endpoint()));
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (stack != null) {
-            stack.close();
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            traces.close();
         }
     }
 
@@ -251,14 +261,108 @@ class StackEndToEndIntegrationTests {
         assertThat(metrics("init-filter"))
                 .contains("split_tasks_duration_seconds_bucket{")
                 .contains("split_tasks_queue_wait_seconds_bucket{")
-                .contains("http_server_requests_seconds_bucket{")
                 .contains("lettuce_seconds_bucket{");
+        // the API's requests (probes and Actuator are not observed: docs/operations.md, Tracing)
+        assertThat(metrics("portfolio-mngr")).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/");
         assertThat(metrics("event-srv"))
                 .containsPattern("(?m)^split_queue_workers\\{queue=\"init_filter_tasks\"} [1-9]");
     }
 
+    /** One refresh exported by every service to the stack's OTLP receiver. */
     @Test
     @Order(6)
+    void aRefreshIsOneTraceFromTheHttpRequestThroughTheOrchestratorAndTheThreeWorkers() throws Exception {
+        String session = refresh(defaultPortfolio());
+        assertThat(awaitEnd(session).get("status").asString()).isEqualTo("SUCCESS");
+
+        // Each service exports its spans in batches, every few seconds.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ReceivedSpan> ofSession = traces.spans().stream()
+                    .filter(span -> session.equals(span.attribute("split.session.id")))
+                    .toList();
+            assertThat(ofSession).isNotEmpty();
+            assertThat(ofSession)
+                    .extracting(ReceivedSpan::traceId)
+                    .containsOnly(ofSession.getFirst().traceId());
+            List<ReceivedSpan> trace = traces.spans().stream()
+                    .filter(span -> span.traceId().equals(ofSession.getFirst().traceId()))
+                    .toList();
+            Map<String, ReceivedSpan> byId =
+                    trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, span -> span));
+
+            // One root, the HTTP request that started the run; every other span's parent is in the trace.
+            List<ReceivedSpan> roots =
+                    trace.stream().filter(ReceivedSpan::isRoot).toList();
+            assertThat(roots).singleElement().satisfies(root -> {
+                assertThat(root.service()).isEqualTo("portfolio-mngr");
+                assertThat(root.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+            });
+            assertThat(trace)
+                    .filteredOn(span -> !span.isRoot())
+                    .allSatisfy(span -> assertThat(byId)
+                            .as("parent of %s (%s)", span.name(), span.service())
+                            .containsKey(span.parentSpanId()));
+
+            List<ReceivedSpan> tasks = trace.stream()
+                    .filter(span -> span.kind() == Span.SpanKind.SPAN_KIND_CONSUMER)
+                    .toList();
+            assertThat(tasks)
+                    .extracting(span -> span.name() + "@" + span.service())
+                    .contains(
+                            "refresh@data-orchestrator",
+                            "fetch_prices@yahoo-gateway",
+                            "fetch_fundamentals@yahoo-gateway",
+                            "initial_filter@init-filter",
+                            "final_selection@final-sel",
+                            "task_finished@data-orchestrator",
+                            "run_progress@portfolio-mngr",
+                            "run_completed@portfolio-mngr");
+            // The refresh task was published within the request (by its controller, under Spring Security's spans).
+            ReceivedSpan publisher = byId.get(tasks.stream()
+                    .filter(span -> span.name().equals("refresh"))
+                    .findFirst()
+                    .orElseThrow()
+                    .parentSpanId());
+            assertThat(publisher.service()).isEqualTo("portfolio-mngr");
+            while (!publisher.isRoot()) {
+                publisher = byId.get(publisher.parentSpanId());
+            }
+            assertThat(publisher).isEqualTo(roots.getFirst());
+            assertThat(tasks)
+                    .filteredOn(span -> Set.of("fetch_prices", "initial_filter", "final_selection", "run_completed")
+                            .contains(span.name()))
+                    .allSatisfy(span -> assertThat(byId.get(span.parentSpanId()).service())
+                            .as("who published %s", span.name())
+                            .isEqualTo("data-orchestrator"));
+
+            // Probes make no trace: bin/split up asked each service's /readyz until it answered.
+            assertThat(traces.spans())
+                    .extracting(span -> span.attribute("http.url"))
+                    .doesNotContain("/readyz", "/livez");
+
+            // Each run: its attributes, and beside it (same parent) the wait from its creation to its claim.
+            assertThat(tasks).allSatisfy(task -> {
+                assertThat(task.attribute("split.task.id")).isNotBlank();
+                assertThat(task.attribute("split.task.type")).isEqualTo(task.name());
+                assertThat(task.attribute("split.task.attempt")).isEqualTo("0");
+                assertThat(task.attribute("split.task.outcome")).isIn("SUCCESS", "NO_DATA");
+                assertThat(Long.parseLong(task.attribute("split.task.queue_wait_ms")))
+                        .isNotNegative();
+                assertThat(trace)
+                        .filteredOn(span ->
+                                task.attribute("split.task.id").equals(span.attribute("split.task.id")) && span != task)
+                        .singleElement()
+                        .satisfies(wait -> {
+                            assertThat(wait.name()).isEqualTo(task.attribute("split.task.queue") + " wait");
+                            assertThat(wait.parentSpanId()).isEqualTo(task.parentSpanId());
+                            assertThat(wait.endNanos()).isEqualTo(task.startNanos());
+                        });
+            });
+        });
+    }
+
+    @Test
+    @Order(7)
     void runSurvivesInitFilterKilledAndRestarted() throws Exception {
         long portfolio = defaultPortfolio();
         ProcessHandle initFilter = ProcessHandle.of(stack.pid("init-filter")).orElseThrow();
@@ -291,7 +395,7 @@ class StackEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void upBringsBackARedisThatDiedUnderTheRunningStack() throws Exception {
         ProcessHandle redis = ProcessHandle.of(stack.pid("redis")).orElseThrow();
         redis.destroyForcibly(); // SIGKILL: Redis comes back from its AOF

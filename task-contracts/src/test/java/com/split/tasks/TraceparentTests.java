@@ -3,6 +3,11 @@ package com.split.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.split.tasks.test.TaskEnvelopes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -33,6 +38,20 @@ class TraceparentTests {
     void taskBuiltInsideARunningTaskContinuesItsTrace() {
         MDC.put(Traceparent.MDC_KEY, PARENT);
         assertThat(TaskEnvelopes.testTask().build().traceparent()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+    }
+
+    @Test
+    void taskBuiltWithinASpanIsItsChild() {
+        SpanContext span = SpanContext.create(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "b7ad6b7169203331",
+                TraceFlags.getSampled(),
+                TraceState.getDefault());
+        MDC.put(Traceparent.MDC_KEY, PARENT); // the span wins over a traceparent of the MDC
+        try (Scope scope = Span.wrap(span).makeCurrent()) {
+            assertThat(TaskEnvelopes.testTask().build().traceparent())
+                    .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01");
+        }
     }
 
     @Test

@@ -93,11 +93,12 @@ class LogController {
             @RequestParam(required = false) @Nullable String userId,
             @RequestParam(required = false) @Nullable String sessionId,
             @RequestParam(required = false) @Nullable String taskId,
+            @RequestParam(required = false) @Nullable String traceId,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
-        return logs.find(LogFilter.parse(level, module, userId, sessionId, taskId, from, to, q, page, size));
+        return logs.find(LogFilter.parse(level, module, userId, sessionId, taskId, traceId, from, to, q, page, size));
     }
 }

@@ -38,6 +38,7 @@ class LogQueryRepository {
         equal(where, params, "user_id", filter.userId());
         equal(where, params, "session_id", filter.sessionId());
         equal(where, params, "task_id", filter.taskId());
+        equal(where, params, "trace_id", filter.traceId());
         if (filter.from() != null) {
             where.append(" AND timestamp >= :from");
             params.put("from", LogRepository.utc(filter.from()));
@@ -61,7 +62,7 @@ class LogQueryRepository {
                 ? List.of()
                 : jdbc.sql("""
                                 SELECT id, DATE_FORMAT(timestamp, %s) AS timestamp_utc, level, module, user_id,
-                                       session_id, task_id, message, metadata
+                                       session_id, task_id, trace_id, message, metadata
                                 FROM logs""".formatted(UTC_TEXT) + where
                                 + " ORDER BY timestamp DESC, id DESC LIMIT :limit OFFSET :offset")
                         .params(params)
@@ -88,6 +89,7 @@ class LogQueryRepository {
                 row.getString("user_id"),
                 row.getString("session_id"),
                 row.getString("task_id"),
+                row.getString("trace_id"),
                 row.getString("message"),
                 mapper.readTree(row.getString("metadata")));
     }

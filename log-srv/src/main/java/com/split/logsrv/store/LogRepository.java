@@ -45,9 +45,9 @@ public class LogRepository {
             if (logs.length > 0) {
                 jdbc.batchUpdate("""
                                 INSERT IGNORE INTO logs (id, timestamp, level, level_rank, module, user_id, session_id,
-                                       task_id, message, metadata)
+                                       task_id, trace_id, message, metadata)
                                 VALUES (:id, :timestamp, :level, :levelRank, :module, :userId, :sessionId, :taskId,
-                                       :message, :metadata)""", logs);
+                                       :traceId, :message, :metadata)""", logs);
             }
             if (refused.length > 0) {
                 jdbc.batchUpdate(
@@ -67,6 +67,7 @@ public class LogRepository {
                 .addValue("userId", row.userId())
                 .addValue("sessionId", row.sessionId())
                 .addValue("taskId", row.taskId())
+                .addValue("traceId", row.traceId())
                 .addValue("message", row.message())
                 .addValue("metadata", mapper.writeValueAsString(row.metadata()));
     }

@@ -5,13 +5,17 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A log record as stored: the columns the API filters on, and everything else the record carried (logger, thread,
- * instance, exception, traceparent, other MDC) in {@code metadata}. Reading is lenient about fields it does not know,
+ * instance, exception, traceparent, other MDC) in {@code metadata}. {@code traceId} is the W3C trace id of a record
+ * logged within a span: its {@code traceparent}'s (a task run), else the MDC's {@code traceId} (Micrometer Tracing's, in
+ * any span). Reading is lenient about fields it does not know,
  * so that services on a newer record version still get their logs stored. Messages and exceptions are masked again
  * ({@link SecretMasker}), which changes nothing in a record its service masked already.
  */
@@ -23,11 +27,15 @@ public record LogRow(
         @Nullable String userId,
         @Nullable String sessionId,
         @Nullable String taskId,
+        @Nullable String traceId,
         String message,
         ObjectNode metadata) {
 
     /** Longest message stored; longer ones are cut, saying so. */
     static final int MAX_MESSAGE = 16 * 1024;
+
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
     private static final Set<String> COLUMNS =
             Set.of("id", "timestamp", "level", "module", "user_id", "session_id", "task_id", "message");
@@ -60,8 +68,19 @@ public record LogRow(
                 text(record, "user_id", 128, false),
                 text(record, "session_id", 128, false),
                 text(record, "task_id", 64, false),
+                traceId(metadata),
                 message,
                 metadata);
+    }
+
+    /** The trace id of a well-formed traceparent or MDC traceId; anything else is left in metadata alone. */
+    private static @Nullable String traceId(ObjectNode metadata) {
+        Matcher traceparent = TRACEPARENT.matcher(metadata.path("traceparent").asString(""));
+        if (traceparent.matches()) {
+            return traceparent.group(1);
+        }
+        String mdc = metadata.path("mdc").path("traceId").asString("");
+        return TRACE_ID.matcher(mdc).matches() ? mdc : null;
     }
 
     private static void mask(ObjectNode node, String field) {

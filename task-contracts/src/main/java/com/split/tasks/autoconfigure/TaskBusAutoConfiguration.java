@@ -17,11 +17,14 @@ import com.split.tasks.bus.schedule.Schedules;
 import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.streams.BusStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -231,6 +234,16 @@ public final class TaskBusAutoConfiguration {
         return new BusMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /** A span per task run where Micrometer Tracing has a tracer (every service: task-contracts brings it). */
+    @Bean
+    @ConditionalOnMissingBean
+    TaskTracing taskTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        return available == null
+                ? TaskTracing.OFF
+                : new TaskTracing(available, propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(TaskHandler.class)
@@ -245,6 +258,7 @@ public final class TaskBusAutoConfiguration {
             List<TaskHandler> handlers,
             TaskBusProperties properties,
             BusMetrics busMetrics,
+            TaskTracing taskTracing,
             Environment environment) {
         Set<QueueName> only = new LinkedHashSet<>();
         properties.queues().forEach(queue -> only.add(QueueName.of(queue.trim())));
@@ -261,7 +275,8 @@ public final class TaskBusAutoConfiguration {
                 // The system clock, not a service's Clock bean: tests fix those for business dates, and a fixed clock
                 // would never let a retry come due.
                 Clock.systemUTC(),
-                busMetrics);
+                busMetrics,
+                taskTracing);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -13,11 +13,13 @@ import com.split.tasks.bus.schedule.RecurringScheduler;
 import com.split.tasks.bus.schedule.Schedules;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.TaskEnvelopes;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,6 +28,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +72,21 @@ class TaskBusAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(WorkerContainer.class);
             assertThat(context).doesNotHaveBean(HealthIndicator.class);
         });
+    }
+
+    @Test
+    void tasksRunWithoutSpansWithoutATracer() {
+        runner.run(context -> assertThat(context.getBean(TaskTracing.class)).isSameAs(TaskTracing.OFF));
+    }
+
+    @Test
+    void tasksRunInSpansOfTheTracerSpringBootConfigures() {
+        runner.withConfiguration(AutoConfigurations.of(
+                        OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Tracer.class);
+                    assertThat(context.getBean(TaskTracing.class)).isNotSameAs(TaskTracing.OFF);
+                });
     }
 
     @Test

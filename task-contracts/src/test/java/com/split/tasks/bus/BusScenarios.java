@@ -20,6 +20,7 @@ import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
 import com.split.tasks.bus.worker.TaskOutcome;
+import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.bus.worker.WorkerSettings;
 import com.split.tasks.codec.TaskCodec;
@@ -227,7 +228,8 @@ abstract class BusScenarios {
                         properties.retry(),
                         "instance-" + i + "-" + TaskIds.newId(),
                         Clock.systemUTC(),
-                        new BusMetrics(new SimpleMeterRegistry())))
+                        new BusMetrics(new SimpleMeterRegistry()),
+                        TaskTracing.OFF))
                 .toList();
         List<UUID> ids = publisher.publishAll(IntStream.range(0, count)
                 .mapToObj(i -> TaskEnvelopes.of(handler.type()).build())
@@ -399,7 +401,8 @@ abstract class BusScenarios {
                 properties.retry(),
                 "waking-" + TaskIds.newId(),
                 Clock.systemUTC(),
-                new BusMetrics(registry));
+                new BusMetrics(registry),
+                TaskTracing.OFF);
         LongSupplier claims = () -> {
             Timer timer = registry.find("split.fetch.latency").timer();
             return timer == null ? 0 : timer.count();

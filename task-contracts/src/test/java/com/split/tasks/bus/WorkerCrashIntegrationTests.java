@@ -12,6 +12,7 @@ import com.split.tasks.autoconfigure.TaskBusProperties;
 import com.split.tasks.bus.worker.BusMetrics;
 import com.split.tasks.bus.worker.BusParts;
 import com.split.tasks.bus.worker.TaskHandler;
+import com.split.tasks.bus.worker.TaskTracing;
 import com.split.tasks.bus.worker.WorkerContainer;
 import com.split.tasks.codec.TaskCodec;
 import com.split.tasks.test.SplitTestEnvironment;
@@ -106,7 +107,8 @@ class WorkerCrashIntegrationTests {
                 properties.retry(),
                 "rescuer",
                 Clock.systemUTC(),
-                new BusMetrics(new SimpleMeterRegistry()));
+                new BusMetrics(new SimpleMeterRegistry()),
+                TaskTracing.OFF);
         rescuer.start();
         try {
             await().atMost(Duration.ofSeconds(60))

@@ -214,6 +214,8 @@ final class FinishedNotices {
                 .tickers(tickers)
                 .timeout(Duration.ofMinutes(1))
                 .idempotencyKey("finished:" + task.taskId() + ":" + task.attempt())
+                // the outbox's thread has no span: the notice joins the trace of the task it reports on
+                .traceparent(task.traceparent())
                 .payload(payload)
                 .build();
     }

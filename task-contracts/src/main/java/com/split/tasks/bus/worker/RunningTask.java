@@ -74,13 +74,17 @@ final class RunningTask implements TaskContext {
         }
     }
 
-    /** Puts the task's ids in the MDC of this thread, so every log line of the run carries them. */
-    void putMdc() {
+    /**
+     * Puts the task's ids in the MDC of this thread, so every log line of the run carries them.
+     *
+     * @param traceparent the run's span, or the envelope's traceparent when tracing is off
+     */
+    void putMdc(@Nullable String traceparent) {
         MDC.put("task_id", task.taskId().toString());
         MDC.put("session_id", task.sessionId());
         MDC.put("user_id", task.userId());
-        if (task.traceparent() != null) {
-            MDC.put(Traceparent.MDC_KEY, task.traceparent());
+        if (traceparent != null) {
+            MDC.put(Traceparent.MDC_KEY, traceparent);
         }
     }
 

@@ -206,7 +206,8 @@ final class TaskRunner {
         RunningTask run =
                 new RunningTask(this, running, task, started, startedEvent, deadline, Thread.currentThread(), place);
         running.add(run);
-        run.putMdc();
+        TaskTracing.TracedRun traced = context.tracing().start(task, workerId(), started);
+        run.putMdc(traced.traceparent());
         long startNanos = System.nanoTime();
         try {
             Object result = run.call(handler);
@@ -221,8 +222,10 @@ final class TaskRunner {
             SettlementPolicy.Decision decision = policy.decide(
                     new SettlementPolicy.Run(task, envelope, deadline, result, run.timedOut(), run.cancelSignalled()),
                     context.clock().instant());
+            traced.outcome(decision.status(), result);
             return settle(task, decision, run, System.nanoTime() - startNanos);
         } finally {
+            traced.close();
             settler.sendStarted(run); // if it was not settled: the worker is stopping
             running.remove(run);
             MDC.clear();

@@ -47,6 +47,7 @@ public final class WorkerContainer implements SmartLifecycle {
     private final String workerId;
     private final Clock clock;
     private final BusMetrics metrics;
+    private final TaskTracing tracing;
     private final List<QueueWorker> workers = new ArrayList<>();
     private volatile boolean running;
     private @Nullable ExecutorService taskThreads;
@@ -66,13 +67,15 @@ public final class WorkerContainer implements SmartLifecycle {
             RetryPolicy retryPolicy,
             String workerId,
             Clock clock,
-            BusMetrics metrics) {
+            BusMetrics metrics,
+            TaskTracing tracing) {
         this.bus = bus;
         this.settings = settings;
         this.retryPolicy = retryPolicy;
         this.workerId = workerId;
         this.clock = clock;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.handlersByQueue = route(handlers, onlyQueues);
     }
 
@@ -86,7 +89,7 @@ public final class WorkerContainer implements SmartLifecycle {
             QueueMaintenance maintenance) {}
 
     private QueueWorker wire(QueueName queue, Map<String, TaskHandler> handlers, ExecutorService taskThreads) {
-        QueueContext context = new QueueContext(queue, workerId, settings, clock, metrics);
+        QueueContext context = new QueueContext(queue, workerId, settings, clock, metrics, tracing);
         Settler settler = new Settler(bus.scripts(), queue, workerId);
         FinishedNotices notices = new FinishedNotices(
                 context, bus.redis(), bus.scripts().keys().outbox(queue), bus.publisher(), bus.codec());

@@ -68,9 +68,12 @@ public final class ObservationFiltersAutoConfiguration {
             return tracer;
         }
 
-        // no span to open, close, tag or scope: each default would look for one
+        // A tracing context without a span, which the meter handlers read on stop (for exemplars); no span to close,
+        // tag or scope: each default would look for one.
         @Override
-        public void onStart(Observation.Context context) {}
+        public void onStart(Observation.Context context) {
+            getTracingContext(context);
+        }
 
         @Override
         public void onStop(Observation.Context context) {}

@@ -9,6 +9,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingAwareMeterObservationHandler;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,13 @@ class ObservationFiltersAutoConfigurationTests {
                     assertThat(untraced.supportsContext(new Observation.Context()))
                             .isFalse();
 
-                    // beside a meter handler, as Spring Boot groups them: the command is timed
+                    // beside a meter handler, as Spring Boot groups them when it traces: the command is timed
                     SimpleMeterRegistry meters = new SimpleMeterRegistry();
                     ObservationRegistry registry = ObservationRegistry.create();
                     registry.observationConfig()
                             .observationHandler(untraced)
-                            .observationHandler(new DefaultMeterObservationHandler(meters));
+                            .observationHandler(new TracingAwareMeterObservationHandler<>(
+                                    new DefaultMeterObservationHandler(meters), Tracer.NOOP));
                     Observation.createNotStarted("lettuce", () -> command, registry)
                             .observe(() -> {});
                     assertThat(meters.get("lettuce").timer().count()).isOne();
